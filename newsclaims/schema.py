@@ -9,6 +9,7 @@ so the three cannot drift apart.
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from dataclasses import dataclass, field
@@ -245,6 +246,17 @@ class Table:
     def foreign_keys(self) -> list[tuple[str, str, str]]:
         """(column, other table, other column) triples, in column order."""
         return [(c.name, *c.foreign_key) for c in self.columns if c.foreign_key]
+
+
+def row_to_dict(row: Any) -> dict[str, Any]:
+    """A row dataclass as the dict SQLite and CSV get: arrays become JSON text."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(row):
+        value = getattr(row, f.name)
+        if f.metadata.get("array"):
+            value = json.dumps(list(value), ensure_ascii=False)
+        out[f.name] = value
+    return out
 
 
 def _unwrap_optional(hint: Any) -> tuple[type, bool]:

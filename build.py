@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Command-line entry for the newsclaims dataset; the work lives in the ``newsclaims`` package.
+
+    python build.py [--raw DIR] [--out DIR] [--skip-bad] [--jobs N]   build the dataset
+    python build.py evaluate GOLD...                                 score extraction against gold
+    python build.py publish                                          write metadata.yml
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from click_default_group import DefaultGroup
+
+from newsclaims.errors import BadInputError, NewsClaimsError
+
+HERE = Path(__file__).resolve().parent
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.group(cls=DefaultGroup, default="build", default_if_no_args=True)
+def cli() -> None:
+    """Build, check and publish the newsclaims dataset (quotes, people, organisations, figures)."""
+
+
+@cli.command()
+@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=HERE / "raw", show_default="raw/", help="Folder of raw article files (searched recursively).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=HERE / "data", show_default="data/", help="Output folder for the SQLite database, CSVs and datapackage.json; replaced only after a valid build.")
+@click.option("--skip-bad", is_flag=True, help="Build from the good files and list bad ones, instead of failing.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
+def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> None:
+    """Build the dataset from raw article files (the default command)."""
+    from newsclaims.builder import build as run_build
+
+    default_out = out_dir.resolve() == (HERE / "data").resolve()
+    try:
+        report = run_build(
+            raw_dir,
+            out_dir,
+            skip_bad=skip_bad,
+            jobs=jobs,
+            descriptor_path=HERE / "datapackage.json" if default_out else None,
+            progress=_say,
+        )
+    except BadInputError as err:
+        raise click.ClickException(str(err)) from err
+    except NewsClaimsError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(report.format_text())
+
+
+@cli.command()
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
+def evaluate(gold: tuple[Path, ...], jobs: int | None) -> None:
+    """Build the articles beside GOLD files (or folders of *.gold.json) and score extraction against them."""
+    from newsclaims.builder import build as run_build
+    from newsclaims.evaluate import evaluate as run_evaluate
+    from newsclaims.evaluate import find_gold_files, format_report, load_gold
+
+    try:
+        gold_files = find_gold_files(list(gold))
+        with tempfile.TemporaryDirectory(prefix="newsclaims-eval-") as tmp:
+            raw = Path(tmp) / "raw"
+            raw.mkdir()
+            for path in gold_files:
+                name = load_gold(path)["raw_file"]
+                source = path.parent / name
+                if not source.is_file():
+                    raise NewsClaimsError(f"{path}: raw file {name} is not beside it")
+                (raw / name).write_bytes(source.read_bytes())
+                for sidecar in path.parent.glob(f"{Path(name).stem}.y*ml"):
+                    (raw / sidecar.name).write_bytes(sidecar.read_bytes())
+            run_build(raw, Path(tmp) / "out", jobs=jobs, progress=_say)
+            report = run_evaluate(gold_files, Path(tmp) / "out" / "newsclaims.db")
+    except NewsClaimsError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(format_report(report))
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.UsageError as err:
+        err.show()
+        sys.exit(2)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(1)
+    except click.exceptions.Abort:
+        _say("aborted")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,240 @@
+"""The build: raw folder -> articles -> extraction (process pool, cached) -> rows -> SQLite, CSV,
+validated datapackage, swapped into the out folder only once everything is valid.
+
+A strict build reports every bad file and leaves the previous output byte-identical; the new
+output is written to a sibling temporary folder and renamed into place at the very end.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cache, package, store
+from .errors import BadInputError, ReadError
+from .read import discover_raw_files, read_article
+from .records import Article, Extraction
+from .resolve import Rows, resolve
+
+DB_NAME = "newsclaims.db"
+DESCRIPTOR_NAME = "datapackage.json"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the closing summary and for tests."""
+
+    out_dir: Path
+    row_counts: dict[str, int]
+    articles_read: int
+    skipped: tuple[ReadError, ...] = ()
+    duplicates: tuple[tuple[str, str], ...] = ()  # (kept file, dropped file)
+    extracted: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def format_text(self) -> str:
+        lines = [f"built {self.out_dir} in {self.seconds:.1f}s from {self.articles_read} raw file(s)"]
+        lines.append(f"  extraction: {self.extracted} article(s) extracted, {self.cached} from cache")
+        width = max(len(t) for t in self.row_counts)
+        lines += [f"  {t:<{width}}  {n:>7} rows" for t, n in self.row_counts.items()]
+        for kept, dropped in self.duplicates:
+            lines.append(f"  duplicate: {dropped} has the same article text as {kept}; stored once")
+        if self.skipped:
+            lines.append(f"  skipped {len(self.skipped)} bad file(s):")
+            lines += [f"    {err}" for err in self.skipped]
+        return "\n".join(lines)
+
+
+def read_all(raw_dir: Path) -> tuple[list[Article], list[ReadError]]:
+    """Read every raw file; a bad file is collected, never allowed to stop the others."""
+    articles, errors = [], []
+    for path in discover_raw_files(raw_dir):
+        try:
+            articles.append(read_article(path, raw_dir))
+        except ReadError as err:
+            errors.append(err)
+    return articles, errors
+
+
+def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[tuple[str, str]]]:
+    """Keep one article per body text (the first by source path); report the others."""
+    kept: dict[str, Article] = {}
+    duplicates = []
+    for article in sorted(articles, key=lambda a: a.source_file):
+        if article.id in kept:
+            duplicates.append((kept[article.id].source_file, article.source_file))
+        else:
+            kept[article.id] = article
+    return list(kept.values()), duplicates
+
+
+# -- extraction in a process pool -------------------------------------------------------------
+
+_WORKER_NLP = None
+
+
+def _init_worker() -> None:
+    """Load the spaCy pipeline once per worker process (the pool reuses workers)."""
+    global _WORKER_NLP
+    from .extract.nlp import load_nlp
+
+    _WORKER_NLP = load_nlp()
+
+
+def _extract_batch(bodies: list[str]) -> list[Extraction]:
+    from .extract.pipeline import extract
+
+    if _WORKER_NLP is None:
+        _init_worker()
+    return [extract(doc) for doc in _WORKER_NLP.pipe(bodies, batch_size=32)]
+
+
+def _chunks(items: list[str], n: int) -> list[list[str]]:
+    size = max(1, -(-len(items) // n))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def extract_all(bodies: list[str], jobs: int) -> list[Extraction]:
+    """Extract every body, in order; ``jobs`` > 1 spreads batches over a process pool."""
+    if not bodies:
+        return []
+    if jobs <= 1 or len(bodies) == 1:
+        return _extract_batch(bodies)
+    batches = _chunks(bodies, jobs * 4)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), initializer=_init_worker) as pool:
+        return [e for batch in pool.map(_extract_batch, batches) for e in batch]
+
+
+def extract_cached(
+    articles: Sequence[Article], old_cache: Path | None, new_cache: Path, jobs: int, progress: Progress
+) -> tuple[list[Extraction], int]:
+    """Extractions for ``articles`` in order, reusing ``old_cache``; writes every entry to ``new_cache``."""
+    from .extract.nlp import load_nlp_meta
+
+    version = cache.extractor_version(load_nlp_meta())
+    keys = [cache.cache_key(a.body, version) for a in articles]
+    found = {k: cache.load(old_cache, k) for k in keys} if old_cache else {}
+    missing = [i for i, k in enumerate(keys) if found.get(k) is None]
+    progress(f"extracting {len(missing)} article(s) ({len(keys) - len(missing)} cached, {jobs} job(s))")
+    fresh = extract_all([articles[i].body for i in missing], jobs)
+    for i, extraction in zip(missing, fresh, strict=True):
+        found[keys[i]] = extraction
+    results = [found[k] for k in keys]
+    for k, extraction in zip(keys, results, strict=True):
+        cache.save(new_cache, k, extraction)
+    return results, len(missing)
+
+
+# -- writing and swapping -----------------------------------------------------------------------
+
+
+def write_output(folder: Path, rows: Rows) -> None:
+    """Database, CSVs and a self-contained descriptor in ``folder``; validated before returning."""
+    by_table = rows.by_table()
+    store.write_database(folder / DB_NAME, by_table)
+    csvs = package.write_csvs(folder, by_table)
+    problems = package.check_csv_structure(csvs)
+    if problems:
+        raise package.PackageInvalidError("\n".join(problems))
+    package.write_descriptor(folder / DESCRIPTOR_NAME)
+    package.validate_package(folder / DESCRIPTOR_NAME)
+
+
+def _backup_of(out_dir: Path) -> Path:
+    return out_dir.with_name(f".{out_dir.name}.previous")
+
+
+def recover(out_dir: Path) -> None:
+    """Undo a swap interrupted between its two renames, and drop temp folders of killed builds."""
+    backup = _backup_of(out_dir)
+    if backup.exists():
+        if out_dir.exists():
+            shutil.rmtree(backup)
+        else:
+            backup.rename(out_dir)
+    for stale in out_dir.parent.glob(f".{out_dir.name}.build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def swap_into_place(new_dir: Path, out_dir: Path) -> None:
+    """Replace ``out_dir`` by ``new_dir`` with two renames; ``recover`` repairs a crash between them."""
+    backup = _backup_of(out_dir)
+    if out_dir.exists():
+        out_dir.rename(backup)
+    new_dir.rename(out_dir)
+    if backup.exists():
+        shutil.rmtree(backup)
+
+
+def write_top_descriptor(descriptor_path: Path, out_dir: Path) -> None:
+    """The package descriptor beside the repo's data folder, pointing into it (written atomically)."""
+    prefix = Path(os.path.relpath(out_dir.resolve(), descriptor_path.parent.resolve())).as_posix() + "/"
+    tmp = descriptor_path.with_name(f".{descriptor_path.name}.tmp")
+    package.write_descriptor(tmp, prefix)
+    os.replace(tmp, descriptor_path)
+
+
+def build(
+    raw_dir: Path,
+    out_dir: Path,
+    *,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+    descriptor_path: Path | None = None,
+    progress: Progress = lambda message: None,
+) -> BuildReport:
+    """Build the dataset from ``raw_dir`` into ``out_dir``.
+
+    :param skip_bad: build the good files and list the bad ones instead of failing.
+    :param jobs: extraction processes (default: all cores).
+    :param descriptor_path: also write a datapackage.json here pointing into ``out_dir``.
+    :raises BadInputError: a strict build met bad files (all of them listed); nothing is replaced.
+    :raises PackageInvalidError: the new package does not validate; nothing is replaced.
+    """
+    started = time.perf_counter()
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    if not raw_dir.is_dir():
+        raise ReadError(raw_dir, "raw folder does not exist")
+    jobs = jobs or os.cpu_count() or 1
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    recover(out_dir)
+
+    articles, errors = read_all(raw_dir)
+    progress(f"read {len(articles)} article(s) from {raw_dir}, {len(errors)} bad")
+    if errors and not skip_bad:
+        raise BadInputError(errors)
+    articles, duplicates = drop_duplicates(articles)
+
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
+    try:
+        old_cache = out_dir / cache.CACHE_DIR if out_dir.exists() else None
+        extractions, extracted = extract_cached(articles, old_cache, tmp / cache.CACHE_DIR, jobs, progress)
+        rows = resolve(zip(articles, extractions, strict=True))
+        progress("writing database, CSVs and datapackage; validating")
+        write_output(tmp, rows)
+        swap_into_place(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if descriptor_path is not None:
+        write_top_descriptor(descriptor_path, out_dir)
+    return BuildReport(
+        out_dir=out_dir,
+        row_counts={name: len(table_rows) for name, table_rows in rows.by_table().items()},
+        articles_read=len(articles) + len(duplicates) + len(errors),
+        skipped=tuple(errors),
+        duplicates=tuple(duplicates),
+        extracted=extracted,
+        cached=len(articles) - extracted,
+        seconds=time.perf_counter() - started,
+    )

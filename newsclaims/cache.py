@@ -1,0 +1,68 @@
+"""The extraction cache: one JSON file per article body, keyed by content hash and extractor version.
+
+It lives inside the out folder (``.cache/``), so a fresh out folder is a cold build, and each
+build writes only the entries it used, so stale entries fall away with the old output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .records import EntityRef, Extraction, Figure, OrganisationMention, PersonMention, Quote
+
+CACHE_DIR = ".cache"
+_EXTRACT_SOURCES = ("extract", "rules")
+
+
+def extractor_version(model_version: str = "") -> str:
+    """A hash of the extraction code, its rule files and the model version: any change is a new key."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{__version__}\n{model_version}\n".encode())
+    for folder in _EXTRACT_SOURCES:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".txt"}:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(body: str, version: str) -> str:
+    return hashlib.sha256(f"{version}\0{body}".encode()).hexdigest()
+
+
+def to_json(extraction: Extraction) -> str:
+    return json.dumps(dataclasses.asdict(extraction), ensure_ascii=False, sort_keys=True)
+
+
+def from_json(text: str) -> Extraction:
+    data = json.loads(text)
+
+    def ref(d: dict[str, Any] | None) -> EntityRef | None:
+        return EntityRef(**d) if d else None
+
+    return Extraction(
+        people=tuple(PersonMention(**{**p, "aliases": tuple(p["aliases"])}) for p in data["people"]),
+        organisations=tuple(
+            OrganisationMention(**{**o, "aliases": tuple(o["aliases"])}) for o in data["organisations"]
+        ),
+        quotes=tuple(Quote(**{**q, "speaker": ref(q["speaker"])}) for q in data["quotes"]),
+        figures=tuple(Figure(**{**f, "claimant": ref(f["claimant"])}) for f in data["figures"]),
+    )
+
+
+def load(cache_dir: Path, key: str) -> Extraction | None:
+    """The cached extraction for ``key``, or None when absent or unreadable (then it is recomputed)."""
+    path = cache_dir / f"{key}.json"
+    try:
+        return from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(cache_dir: Path, key: str, extraction: Extraction) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / f"{key}.json").write_text(to_json(extraction), encoding="utf-8")
