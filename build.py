@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Command-line entry for the newsclaims dataset; the work lives in the ``newsclaims`` package.
 
-    python build.py [--raw DIR] [--out DIR] [--skip-bad] [--jobs N]   build the dataset
-    python build.py evaluate GOLD...                                 score extraction against gold
-    python build.py publish                                          write metadata.yml
+python build.py [--raw DIR] [--out DIR] [--skip-bad] [--jobs N]   build the dataset
+python build.py evaluate GOLD...                                 score extraction against gold
+python build.py publish                                          write metadata.yml
 """
 
 from __future__ import annotations
@@ -30,10 +30,28 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=HERE / "raw", show_default="raw/", help="Folder of raw article files (searched recursively).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=HERE / "data", show_default="data/", help="Output folder for the SQLite database, CSVs and datapackage.json; replaced only after a valid build.")
-@click.option("--skip-bad", is_flag=True, help="Build from the good files and list bad ones, instead of failing.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
+@click.option(
+    "--raw",
+    "raw_dir",
+    type=click.Path(path_type=Path),
+    default=HERE / "raw",
+    show_default="raw/",
+    help="Folder of raw article files (searched recursively).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=HERE / "data",
+    show_default="data/",
+    help="Output folder for the SQLite database, CSVs and datapackage.json; replaced only after a valid build.",
+)
+@click.option(
+    "--skip-bad", is_flag=True, help="Build from the good files and list bad ones, instead of failing."
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores]."
+)
 def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> None:
     """Build the dataset from raw article files (the default command)."""
     from newsclaims.builder import build as run_build
@@ -57,7 +75,9 @@ def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> Non
 
 @cli.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores]."
+)
 def evaluate(gold: tuple[Path, ...], jobs: int | None) -> None:
     """Build the articles beside GOLD files (or folders of *.gold.json) and score extraction against them."""
     from newsclaims.builder import build as run_build

@@ -1,0 +1,30 @@
+"""The extraction cache: lossless round trip, content + version keys, and unreadable entries ignored."""
+
+from __future__ import annotations
+
+from newsclaims import cache
+from tests.records_factory import extraction_one, extraction_two
+
+
+def test_cache_round_trip_is_lossless():
+    for extraction in (extraction_one(), extraction_two()):
+        assert cache.from_json(cache.to_json(extraction)) == extraction
+
+
+def test_cache_key_depends_on_text_and_version():
+    assert cache.cache_key("a", "v1") == cache.cache_key("a", "v1")
+    assert cache.cache_key("a", "v1") != cache.cache_key("b", "v1")
+    assert cache.cache_key("a", "v1") != cache.cache_key("a", "v2")
+
+
+def test_cache_extractor_version_changes_with_model():
+    assert cache.extractor_version("model-1") != cache.extractor_version("model-2")
+    assert cache.extractor_version("model-1") == cache.extractor_version("model-1")
+
+
+def test_cache_load_ignores_missing_and_corrupt_entries(tmp_path):
+    assert cache.load(tmp_path, "nope") is None
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    assert cache.load(tmp_path, "bad") is None
+    cache.save(tmp_path / "sub", "good", extraction_one())
+    assert cache.load(tmp_path / "sub", "good") == extraction_one()
