@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from newsclaims.records import Article, EntityRef, Extraction, Figure, OrganisationMention, PersonMention, Quote
+from newsclaims.records import (
+    Article,
+    EntityRef,
+    Extraction,
+    Figure,
+    OrganisationMention,
+    PersonMention,
+    Quote,
+)
 
 BODY_ONE = (
     "Aid workers said 40 women were freed.\n\n"
@@ -12,7 +20,9 @@ BODY_TWO = "Lina Mor said the Harbour Rights Group had counted 12 cases."
 
 
 def article(body: str, source_file: str) -> Article:
-    return Article(source_file=source_file, source_sha256="0" * 64, body=body, title=f"Title of {source_file}")
+    return Article(
+        source_file=source_file, source_sha256="0" * 64, body=body, title=f"Title of {source_file}"
+    )
 
 
 def _span(body: str, text: str) -> tuple[int, int]:
@@ -47,4 +57,7 @@ def extraction_two() -> Extraction:
 
 
 def pairs() -> list[tuple[Article, Extraction]]:
-    return [(article(BODY_ONE, "one.txt"), extraction_one()), (article(BODY_TWO, "two.txt"), extraction_two())]
+    return [
+        (article(BODY_ONE, "one.txt"), extraction_one()),
+        (article(BODY_TWO, "two.txt"), extraction_two()),
+    ]
