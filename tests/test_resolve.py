@@ -15,7 +15,9 @@ from tests.records_factory import BODY_ONE, pairs
         pytest.param("Nguyễn Văn Tâm", "nguyen-van-tam", id="vietnamese"),
         pytest.param("Đỗ Thu Trang", "do-thu-trang", id="d-stroke"),
         pytest.param("Teresita Ocampo-Niño", "teresita-ocampo-nino", id="hyphen-tilde"),
-        pytest.param("Chaktomuk Women’s Health Coalition", "chaktomuk-women-s-health-coalition", id="apostrophe"),
+        pytest.param(
+            "Chaktomuk Women’s Health Coalition", "chaktomuk-women-s-health-coalition", id="apostrophe"
+        ),
     ],
 )
 def test_slug_folds_to_ascii(name, expected):

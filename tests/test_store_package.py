@@ -50,7 +50,15 @@ def test_store_full_text_search_has_triggers(db):
     assert db["articles"].detect_fts() == "articles_fts"
     article_id = db.execute("select id from articles limit 1").fetchone()[0]
     db["quotes"].insert(
-        {"id": "new", "article_id": article_id, "kind": "direct", "text": "zebra crossing", "paragraph": 1, "start": 0, "end": 1}
+        {
+            "id": "new",
+            "article_id": article_id,
+            "kind": "direct",
+            "text": "zebra crossing",
+            "paragraph": 1,
+            "start": 0,
+            "end": 1,
+        }
     )
     hits = list(db["quotes"].search("zebra"))
     assert [h["id"] for h in hits] == ["new"]
@@ -107,7 +115,11 @@ def test_package_descriptor_carries_keys_and_constraints():
     kind = next(f for f in quotes["schema"]["fields"] if f["name"] == "kind")
     assert kind["constraints"] == {"required": True, "enum": ["direct", "indirect"]}
     refs = {fk["fields"][0]: fk["reference"]["resource"] for fk in quotes["schema"]["foreignKeys"]}
-    assert refs == {"article_id": "articles", "speaker_person_id": "people", "speaker_organisation_id": "organisations"}
+    assert refs == {
+        "article_id": "articles",
+        "speaker_person_id": "people",
+        "speaker_organisation_id": "organisations",
+    }
     json.dumps(descriptor)
 
 
