@@ -1,0 +1,242 @@
+"""Capitalised name chunks: the raw material for people and organisations.
+
+spaCy's small model often tags Khmer, Thai or Vietnamese names as ORG or misses them, so names
+are found from capitalisation and token adjacency instead, and classified later (``entities``)
+from the parse around them. A chunk is a run of capitalised tokens, joined across hyphens
+("Ocampo-Niño"), abbreviations ("Ma. Cristina") and, inside organisation names, across
+connectors ("Ministry of Labour and Overseas Employment", "Sisters at Work Legal Clinic").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .rules import Rules
+
+OF_CONNECTORS = frozenset({"of", "for", "on"})
+AND_CONNECTORS = frozenset({"and", "&"})
+AT_CONNECTORS = frozenset({"at"})
+POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+POSSESSIVE_NAME_WORDS = frozenset({"women", "men", "children", "people", "workers", "farmers", "migrants"})
+NON_NAME_ENTS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+
+
+@dataclass(frozen=True)
+class NameChunk:
+    """A capitalised name as written; ``title`` is the part before the name ("Labour Minister")."""
+
+    start: int  # token index of the name's first token (after the title)
+    end: int  # token index past the last token
+    start_char: int
+    end_char: int
+    text: str
+    title: str | None = None
+    title_start: int | None = None  # token index of the title's first token
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.replace("-", " ").split()
+
+
+def _is_cap(tok: Token, rules: Rules) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text) and not tok.is_punct
+
+
+def _attached(doc: Doc, i: int) -> bool:
+    """Token ``i`` touches the token before it (no whitespace between)."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def _runs(doc: Doc, rules: Rules) -> list[list[int]]:
+    """Maximal runs of capitalised tokens, with hyphen and abbreviation joins."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if _is_cap(tok, rules):
+            current.append(i)
+            i += 1
+            continue
+        if current and i + 1 < n and _is_cap(doc[i + 1], rules):
+            prev = doc[current[-1]]
+            joins_hyphen = tok.text == "-" and _attached(doc, i) and _attached(doc, i + 1)
+            joins_abbrev = (
+                tok.text == "."
+                and _attached(doc, i)
+                and prev.text[:1].isupper()
+                and len(prev.text) <= 3
+                and not prev.text.isupper()
+                and prev.text not in rules.non_names
+            )
+            if joins_hyphen or joins_abbrev:
+                current.extend([i, i + 1])
+                i += 2
+                continue
+        if current:
+            runs.append(current)
+            current = []
+        i += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _has_keyword(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    return any(doc[i].text in rules.org_keywords for i in idxs)
+
+
+def _has_keyword_of(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    """The chunk reads "<Keyword ...> of/for ..." (an organisation name with a complement)."""
+    seen_kw = False
+    for i in idxs:
+        if doc[i].text in rules.org_keywords:
+            seen_kw = True
+        elif seen_kw and doc[i].lower_ in OF_CONNECTORS:
+            return True
+    return False
+
+
+def _ent(doc: Doc, idxs: list[int]) -> str:
+    labels = {doc[i].ent_type_ for i in idxs}
+    return labels.pop() if len(labels) == 1 else ""
+
+
+def _merge(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]:
+    """Join runs separated by one connector, possessive or enumeration comma inside org names."""
+    merged: list[list[int]] = []
+    k = 0
+    while k < len(runs):
+        chunk = list(runs[k])
+        k += 1
+        while k < len(runs):
+            nxt = runs[k]
+            gap = list(range(chunk[-1] + 1, nxt[0]))
+            if len(gap) != 1:
+                break
+            sep = doc[gap[0]]
+            sep_low = sep.lower_
+            join = False
+            if sep_low in OF_CONNECTORS:
+                join = _has_keyword(doc, chunk, rules)
+            elif sep_low in AND_CONNECTORS:
+                join = _has_keyword_of(doc, chunk, rules) and _ent(doc, nxt) not in NON_NAME_ENTS
+            elif sep_low in AT_CONNECTORS:
+                join = (
+                    not _has_keyword(doc, chunk, rules)
+                    and doc[nxt[-1]].text in rules.org_keywords
+                    and _ent(doc, chunk) != "PERSON"
+                )
+            elif sep.text in POSSESSIVES:
+                join = (
+                    doc[chunk[-1]].lower_ in POSSESSIVE_NAME_WORDS
+                    and not _has_keyword(doc, chunk, rules)
+                    and _has_keyword(doc, nxt, rules)
+                )
+            elif sep.text == ",":
+                join = _enumeration_follows(doc, chunk, runs, k, rules)
+            if not join:
+                break
+            chunk = chunk + gap + nxt
+            k += 1
+        merged.append(chunk)
+    return merged
+
+
+def _enumeration_follows(doc: Doc, chunk: list[int], runs: list[list[int]], k: int, rules: Rules) -> bool:
+    """ "Ministry of Women, Family and Community Development": a comma list closed by "and"."""
+    if not _has_keyword_of(doc, chunk, rules):
+        return False
+    j = k
+    while j + 1 < len(runs):
+        gap = [doc[g].lower_ for g in range(runs[j][-1] + 1, runs[j + 1][0])]
+        if gap == ["and"]:
+            return True
+        if gap not in (["of"], ["for"], [","]):
+            return False
+        j += 1
+    return False
+
+
+def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
+    """Drop leading/trailing non-name words and a sentence-initial common word."""
+    while idxs and (doc[idxs[0]].text in rules.non_names or doc[idxs[0]].text in {"-", "."}):
+        idxs = idxs[1:]
+    while idxs and (
+        doc[idxs[-1]].text in rules.non_names
+        or doc[idxs[-1]].lower_ in OF_CONNECTORS | AND_CONNECTORS | AT_CONNECTORS
+        or doc[idxs[-1]].text in {"-", ".", ","}
+    ):
+        idxs = idxs[:-1]
+    first = doc[idxs[0]] if idxs else None
+    if (
+        first is not None
+        and _sentence_initial(doc, first.i)
+        and first.pos_ != "PROPN"
+        and first.text not in rules.org_keywords
+    ):
+        idxs = idxs[1:]
+    return idxs
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a sentence, possibly after opening quote marks."""
+    while (i > 0 and doc[i - 1].is_quote) or (i > 0 and doc[i - 1].is_space):
+        i -= 1
+    return doc[i].is_sent_start or i == 0
+
+
+def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], list[int]]:
+    """Split "Police Major General Surachet Hakparn" into title tokens and name tokens.
+
+    The title ends at the last title word that leaves a name without organisation keywords, so
+    "General Court" or "Minister of Labour" stay whole.
+    """
+    last = -1
+    for pos, i in enumerate(idxs[:-1]):
+        low = doc[i].lower_
+        if (low in rules.person_titles or low.rstrip(".") in rules.person_titles) and not _has_keyword(
+            doc, idxs[pos + 1 :], rules
+        ):
+            last = pos
+    if last < 0 or (_has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in OF_CONNECTORS):
+        return [], idxs
+    name = idxs[last + 1 :]
+    while name and doc[name[0]].text in {".", "-"}:
+        name = name[1:]
+    return idxs[: last + 1], name
+
+
+def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
+    """Capitalised name chunks of ``doc`` in text order, titles split off.
+
+    :returns: one ``NameChunk`` per name as written; single words included (they may be aliases).
+    """
+    chunks = []
+    for run in _merge(doc, _runs(doc, rules), rules):
+        idxs = _strip(doc, run, rules)
+        if not idxs:
+            continue
+        title, name = _split_title(doc, idxs, rules)
+        name = _strip(doc, name, rules) if title else name
+        if not name:
+            continue
+        first, last = doc[name[0]], doc[name[-1]]
+        chunks.append(
+            NameChunk(
+                start=name[0],
+                end=name[-1] + 1,
+                start_char=first.idx,
+                end_char=last.idx + len(last.text),
+                text=doc.text[first.idx : last.idx + len(last.text)],
+                title=doc.text[doc[title[0]].idx : doc[title[-1]].idx + len(doc[title[-1]].text)]
+                if title
+                else None,
+                title_start=title[0] if title else None,
+            )
+        )
+    return chunks

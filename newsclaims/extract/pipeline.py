@@ -1,0 +1,180 @@
+"""Extraction of one article body: quotes with speakers, people, organisations and figures.
+
+``extract`` chains the pattern modules (direct quotes, reported speech, entities, figures),
+dedups overlapping quote candidates and resolves speakers in text order, so pronouns and
+unattributed continuation paragraphs can lean on the speakers before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..records import EntityRef, Extraction, Figure, Quote
+from .entities import Entity, EntityIndex, build_entities, to_records
+from .quotes import DirectQuote, iter_direct_quotes, paragraph_of
+from .reported import iter_reported
+from .rules import Rules, load_rules
+from .speakers import SpeakerResolver, find_attribution
+
+SPEAKER_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "case"})
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    start: int
+    end: int
+    paragraph: int
+    speaker_tok: Token | None = None
+    cue: str | None = None
+    opens_paragraph: bool = False
+    embedded: bool = False
+    speaker: Entity | None = None
+    speaker_text: str | None = None
+
+
+def _direct_candidates(doc: Doc, rules: Rules, directs: list[DirectQuote]) -> list[_Candidate]:
+    out = []
+    for q in directs:
+        found = find_attribution(doc, q, directs, rules=rules)
+        verb, subject = found if found is not None else (None, None)
+        out.append(
+            _Candidate(
+                "direct",
+                q.start,
+                q.end,
+                q.paragraph,
+                subject,
+                verb.text if verb is not None else None,
+                opens_paragraph=q.open == q.paragraph_start,
+                embedded=q.embedded,
+            )
+        )
+    return out
+
+
+def _dedup(direct: list[_Candidate], indirect: list[_Candidate]) -> list[_Candidate]:
+    """Keep direct quotes over overlapping reported clauses, and longer clauses over nested ones.
+
+    A direct quote embedded in a longer reported clause (a partial quote) gives way to the clause.
+    """
+    kept: list[_Candidate] = []
+    standalone = [d for d in direct if not d.embedded]
+    for cand in sorted(indirect, key=lambda c: c.start - c.end):
+        if any(cand.start < k.end and k.start < cand.end for k in kept + standalone):
+            continue
+        kept.append(cand)
+    for d in direct:
+        if d.embedded and any(k.start <= d.start and d.end <= k.end for k in kept):
+            continue
+        kept.append(d)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _speaker_text(index: EntityIndex, tok: Token, entity: Entity | None) -> str:
+    doc = tok.doc
+    chunk = index.chunk_at(tok)
+    if chunk is None and entity is not None:
+        for child in tok.children:
+            if child.dep_ == "appos" and index.entity_at(child) is entity:
+                chunk = index.chunk_at(child)
+    if chunk is not None:
+        return chunk.text
+    first = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in SPEAKER_MODIFIER_DEPS)])
+    return doc[first : tok.i + 1].text
+
+
+def _resolve_speakers(index: EntityIndex, cands: list[_Candidate], quoted: list[tuple[int, int]]) -> None:
+    resolver = SpeakerResolver(index, quoted)
+    last: _Candidate | None = None
+    for cand in cands:
+        if cand.speaker_tok is not None:
+            cand.speaker = resolver.resolve(cand.speaker_tok)
+            cand.speaker_text = _speaker_text(index, cand.speaker_tok, cand.speaker)
+        elif (
+            cand.kind == "direct"
+            and last is not None
+            and (last.paragraph == cand.paragraph or cand.opens_paragraph)
+        ):
+            cand.speaker, cand.speaker_text, cand.cue = last.speaker, None, None
+            if cand.speaker is not None:
+                resolver.speakers.append(cand.speaker)
+        if cand.speaker is not None or cand.kind == "direct":
+            last = cand
+
+
+def _find_figures(doc: Doc) -> list[Figure]:
+    try:
+        from .figures import find_figures
+    except ImportError:  # the figures module is developed separately; extraction works without it
+        return []
+    return list(find_figures(doc))
+
+
+def _claim(doc: Doc, fig: Figure, quotes: tuple[Quote, ...]) -> Figure:
+    """The figure's claimant: the speaker of the quote holding it, or of the reported clause that the
+    sentence holding it continues ("X said that … . The victims were 16 to 20."), else nobody."""
+    holder = next((i for i, q in enumerate(quotes) if q.start <= fig.start and fig.end <= q.end), None)
+    if holder is not None:
+        return replace(fig, claimant=quotes[holder].speaker, quote_index=holder)
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return replace(fig, claimant=None, quote_index=None)
+    sent = span[0].sent
+    if not any(sent.start_char < q.end and q.start < sent.end_char for q in quotes):
+        before = [
+            q
+            for q in quotes
+            if q.kind == "indirect"
+            and q.paragraph == paragraph_of(doc.text, fig.start)
+            and q.end <= sent.start_char
+            and doc.text[q.end : sent.start_char].strip() in {".", ""}
+        ]
+        if before and before[-1].speaker is not None:
+            return replace(fig, claimant=before[-1].speaker, quote_index=None)
+    return replace(fig, claimant=None, quote_index=None)
+
+
+def _ref(entity: Entity | None) -> EntityRef | None:
+    return EntityRef(entity.kind, entity.name) if entity is not None else None  # type: ignore[arg-type]
+
+
+def extract(doc: Doc, *, rules: Rules | None = None) -> Extraction:
+    """Extract quotes, people, organisations and figures from a parsed article body.
+
+    :param doc: ``nlp(article.body)``; offsets of the result index into ``doc.text``.
+    :param rules: word lists (default: ``load_rules()``).
+    :returns: an ``Extraction`` whose quote speakers and figure claimants all name its people
+        or organisations.
+    """
+    rules = rules or load_rules()
+    index = build_entities(doc, rules=rules)
+    directs = list(iter_direct_quotes(doc))
+    quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in directs]
+    direct = _direct_candidates(doc, rules, directs)
+    indirect = [
+        _Candidate("indirect", r.start, r.end, paragraph_of(doc.text, r.start), doc[r.speaker], r.cue)
+        for r in iter_reported(doc, rules=rules, quoted=quoted)
+        if r.speaker is not None
+    ]
+    cands = _dedup(direct, indirect)
+    _resolve_speakers(index, cands, quoted)
+    cands = [c for c in cands if c.kind == "direct" or c.speaker is not None]
+    quotes = tuple(
+        Quote(
+            kind=c.kind,  # type: ignore[arg-type]
+            text=doc.text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            paragraph=c.paragraph,
+            speaker=_ref(c.speaker),
+            speaker_text=c.speaker_text,
+            cue=c.cue,
+        )
+        for c in cands
+    )
+    figures = tuple(_claim(doc, fig, quotes) for fig in _find_figures(doc))
+    people, organisations = to_records(index)
+    return Extraction(people=people, organisations=organisations, quotes=quotes, figures=figures)

@@ -1,0 +1,245 @@
+"""Who is speaking: attribution of direct quotes and resolution of speaker words to entities.
+
+``find_attribution`` finds the reporting verb next to a direct quote ("…,” said X", "X said:
+“…”"). ``SpeakerResolver`` turns the speaker's head word into a person or organisation: a name
+(or its appositive name: "the agency's enforcement director, Rosli Hamzah"), a pronoun (nearest
+compatible earlier person, with gender learned from titles and pronouns about them), an
+organisation noun ("the ministry" -> the latest organisation named with that noun), a role noun
+("the deputy director" -> the person with that role) or a document ("the statement", "a report by
+X" -> the body that produced it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .entities import Entity, EntityIndex
+from .quotes import DirectQuote
+from .rules import Rules
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PERSON_PRONOUNS = {"he": "m", "she": "f"}
+ORG_PRONOUNS = frozenset({"it", "they"})
+GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+SENTENCE_END = frozenset(".!?")
+NAME_DEPS = frozenset({"appos", "compound", "poss"})
+AGENT_PREPS = frozenset({"by", "from", "of"})
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return list(span) if span is not None else []
+
+
+def _verb_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    return None
+
+
+def _after_region(text: str, quote: DirectQuote, next_open: int) -> tuple[int, int]:
+    lo = (quote.close if quote.close is not None else quote.paragraph_end) + 1
+    hi = min(next_open, quote.paragraph_end)
+    for i in range(lo, hi):
+        if text[i] in SENTENCE_END and (i + 1 >= hi or text[i + 1].isspace()) and not text[i - 1].isupper():
+            return lo, i
+    return lo, hi
+
+
+def _before_region(text: str, quote: DirectQuote, prev_close: int) -> tuple[int, int]:
+    hi = quote.open
+    lo = max(quote.paragraph_start, prev_close + 1)
+    for i in range(hi - 1, lo - 1, -1):
+        if text[i] in SENTENCE_END:
+            return i + 1, hi
+    return lo, hi
+
+
+def find_attribution(
+    doc: Doc, quote: DirectQuote, quotes: Sequence[DirectQuote], *, rules: Rules
+) -> tuple[Token, Token] | None:
+    """(reporting verb, speaker head) attributing ``quote``, from the words right after or before it.
+
+    Words inside other quotes are never looked at; a quote with no verb beside it gets ``None``
+    (the pipeline then gives it the previous speaker of its paragraph or article).
+    """
+    text = doc.text
+    later = [q.open for q in quotes if q.open > quote.open]
+    earlier = [q.close for q in quotes if q.close is not None and q.close < quote.open]
+    after = _after_region(text, quote, min(later, default=len(text)))
+    before = _before_region(text, quote, max(earlier, default=-1))
+    regions = [after]
+    if text[before[0] : before[1]].rstrip().endswith((",", ":")):
+        regions.append(before)
+    for lo, hi in regions:
+        toks = _tokens(doc, lo, hi)
+        for tok in toks:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in rules.reporting_verbs:
+                subject = _verb_subject(tok)
+                if subject is not None and lo <= subject.idx < hi:
+                    return tok, subject
+                names = [t for t in toks if t.pos_ in {"PROPN", "PRON"} and t.i != tok.i]
+                if names:
+                    return tok, names[-1] if names[-1].pos_ == "PROPN" else names[0]
+    return None
+
+
+class SpeakerResolver:
+    """Resolves speaker head words to entities in text order, remembering who spoke last."""
+
+    def __init__(self, index: EntityIndex, quoted: Sequence[tuple[int, int]]) -> None:
+        self.index = index
+        self.rules: Rules = index.rules
+        self.quoted = quoted
+        self.extra: list[tuple[int, Entity]] = []  # speaker mentions resolved from pronouns/nouns
+        self.speakers: list[Entity] = []
+        self._learn_genders()
+
+    # -- gender ---------------------------------------------------------------------------
+    def _inside_quote(self, offset: int) -> bool:
+        return any(lo <= offset < hi for lo, hi in self.quoted)
+
+    def _learn_genders(self) -> None:
+        """A 'his'/'her' in a sentence whose subject is a named person tells that person's gender."""
+        doc, index = self.index.doc, self.index
+        for tok in doc:
+            gender = GENDER_PRONOUNS.get(tok.lower_)
+            if gender is None or tok.pos_ != "PRON" or self._inside_quote(tok.idx):
+                continue
+            for cand in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+                ent = index.entity_at(cand)
+                if ent is None or ent.kind != "person" or self._inside_quote(cand.idx):
+                    continue
+                head = cand
+                while head.head.i != head.i and index.entity_at(head.head) is ent:
+                    head = head.head
+                is_subject = head.dep_ in SUBJECT_DEPS or (
+                    head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
+                )
+                if is_subject and tok not in list(head.subtree) and ent.gender is None:
+                    ent.gender = gender
+                break
+
+    # -- recency --------------------------------------------------------------------------
+    def _recent(self, kind: str, pos: int) -> list[Entity]:
+        latest: dict[int, tuple[int, Entity]] = {}
+        for e in self.index.entities:
+            for m in e.mentions:
+                if e.kind == kind and m < pos and m > latest.get(id(e), (-1, e))[0]:
+                    latest[id(e)] = (m, e)
+        for m, e in self.extra:
+            if e.kind == kind and m < pos and m > latest.get(id(e), (-1, e))[0]:
+                latest[id(e)] = (m, e)
+        return [e for _, e in sorted(latest.values(), key=lambda x: -x[0])]
+
+    # -- resolution -----------------------------------------------------------------------
+    def resolve(self, tok: Token) -> Entity | None:
+        """The entity ``tok`` (a speaker's head word) denotes, or ``None``."""
+        entity = self._resolve(tok)
+        if entity is not None:
+            self.extra.append((tok.idx, entity))
+            self.speakers.append(entity)
+        return entity
+
+    def _resolve(self, tok: Token) -> Entity | None:
+        index, low = self.index, tok.lower_
+        named = self._named(tok)
+        if named is not None:
+            return named
+        if low in PERSON_PRONOUNS:
+            return self._pronoun(tok, PERSON_PRONOUNS[low])
+        if low in ORG_PRONOUNS:
+            orgs = [s for s in reversed(self.speakers) if s.kind == "organisation"]
+            return orgs[0] if orgs else next(iter(self._recent("organisation", tok.idx)), None)
+        if tok.lemma_.lower() in self.rules.document_nouns:
+            return self._document(tok)
+        org = resolve_org_noun(index, tok)
+        if org is not None:
+            return org
+        return self._role_noun(tok)
+
+    def _named(self, tok: Token) -> Entity | None:
+        """A name at the head word, in apposition to it, or compounded/possessed with it."""
+        index = self.index
+        ent = index.entity_at(tok)
+        if ent is not None:
+            return ent
+        found = [index.entity_at(c) for c in tok.children if c.dep_ == "appos"]
+        found = [e for e in found if e is not None]
+        people = [e for e in found if e.kind == "person"]
+        if people or found:
+            return (people or found)[0]
+        return None
+
+    def _pronoun(self, tok: Token, gender: str) -> Entity | None:
+        for person in self._recent("person", tok.idx):
+            if person.gender in (None, gender):
+                person.gender = gender
+                return person
+        return None
+
+    def _document(self, tok: Token) -> Entity | None:
+        """'the statement', 'a report by X', 'figures provided by the bureau': who produced it."""
+        index = self.index
+        for sub in tok.subtree:
+            if sub.i == tok.i:
+                continue
+            ent = index.entity_at(sub)
+            if ent is None and sub.dep_ == "pobj" and sub.head.lower_ in AGENT_PREPS:
+                ent = resolve_org_noun(index, sub)
+            if ent is not None and ent.kind == "organisation":
+                return ent
+        for prev in tok.doc[: tok.i]:
+            if prev.lemma_ == tok.lemma_ and prev.i != tok.i:
+                for sub in prev.subtree:
+                    ent = index.entity_at(sub)
+                    if ent is not None and ent.kind == "organisation":
+                        return ent
+        orgs = [s for s in reversed(self.speakers) if s.kind == "organisation"]
+        return orgs[0] if orgs else None
+
+    def _role_noun(self, tok: Token) -> Entity | None:
+        """'the deputy director', 'the colonel': the latest person whose role or title says so."""
+        low = tok.lower_
+        if low not in self.rules.role_nouns and low not in self.rules.person_titles:
+            return None
+        mods = " ".join(c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i)
+        phrase = f"{mods} {low}".strip()
+        for person in self._recent("person", tok.idx):
+            role = (person.role or "").lower()
+            if role.endswith(phrase) or (not mods and low in role.split()):
+                return person
+        return None
+
+
+def resolve_org_noun(index: EntityIndex, tok: Token) -> Entity | None:
+    """'the ministry', 'the taskforce', 'a coalition of …': the organisation named with that noun.
+
+    The latest organisation mentioned before whose name holds the noun; failing that the first
+    one after (a lead that names the body later); failing that the latest of the noun's type.
+    """
+    rules = index.rules
+    low = tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    noun_type = rules.org_nouns.get(f"{prev} {low}") or rules.org_nouns.get(low)
+    if noun_type is None or index.entity_at(tok) is not None:
+        return None
+    orgs = index.organisations()
+
+    def holds(e: Entity) -> bool:
+        words = [w.lower() for w in e.words]
+        return low in words or any(
+            "".join(words[i : i + 2]) == low.replace(" ", "") for i in range(len(words))
+        )
+
+    before = [e for e in index.mentioned_before("organisation", tok.idx) if holds(e)]
+    if before:
+        return before[0]
+    after = [e for e in orgs if holds(e) and min(e.mentions) > tok.idx]
+    if after:
+        return after[0]
+    typed = [e for e in index.mentioned_before("organisation", tok.idx) if e.type == noun_type]
+    return typed[0] if typed else None

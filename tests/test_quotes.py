@@ -1,0 +1,66 @@
+"""Direct quotes: marks, trimming, interruptions, nesting, paragraphs and scare quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.extract.quotes import iter_direct_quotes, paragraph_bounds, paragraph_of
+
+
+def _texts(nlp, body: str) -> list[str]:
+    doc = nlp(body)
+    return [doc.text[q.start : q.end] for q in iter_direct_quotes(doc)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("“We will not stop now,” she said.", ["We will not stop now"], id="curly-comma-dropped"),
+        pytest.param('"Prices went up again," the trader said.', ["Prices went up again"], id="straight"),
+        pytest.param(
+            "The farmer said: “Nobody has paid us for the rice.”",
+            ["Nobody has paid us for the rice."],
+            id="final-stop-kept",
+        ),
+        pytest.param("“Can anyone help them?” he asked.", ["Can anyone help them?"], id="question-kept"),
+        pytest.param(
+            "“Nobody came for us,” the fisherman said. “We waited all night on the pier.”",
+            ["Nobody came for us", "We waited all night on the pier."],
+            id="interrupted-is-two",
+        ),
+        pytest.param(
+            "“They told me, ‘Don’t leave the worker’s room,’ and I obeyed,” she said.",
+            ["They told me, ‘Don’t leave the worker’s room,’ and I obeyed"],
+            id="nested-single-and-apostrophes",
+        ),
+        pytest.param(
+            "\"He shouted 'go home' and then he left,\" she said.",
+            ["He shouted 'go home' and then he left"],
+            id="straight-with-nested-single",
+        ),
+        pytest.param("Police began so-called “clean-up” operations in the capital.", [], id="scare-quote"),
+        pytest.param("The “Safe Journey” programme closed in May.", [], id="scheme-name"),
+        pytest.param(
+            "Officers described the venue as “a house of horrors” in court.", [], id="verbless-fragment"
+        ),
+    ],
+)
+def test_direct_quotes_texts(nlp, body, expected):
+    assert _texts(nlp, body) == expected
+
+
+def test_direct_quotes_run_over_paragraphs_one_per_paragraph(nlp):
+    body = "Mary Ocampo said the fees kept rising. “The brokers lie to every family.\n\n“Then they keep our papers.”"
+    doc = nlp(body)
+    quotes = list(iter_direct_quotes(doc))
+    assert [(doc.text[q.start : q.end], q.paragraph) for q in quotes] == [
+        ("The brokers lie to every family.", 1),
+        ("Then they keep our papers.", 2),
+    ]
+    assert quotes[0].close is None
+
+
+def test_paragraph_helpers_count_from_one():
+    body = "One.\n\nTwo.\n\nThree."
+    assert paragraph_bounds(body) == [(0, 4), (6, 10), (12, 18)]
+    assert [paragraph_of(body, i) for i in (0, 7, 13)] == [1, 2, 3]

@@ -1,0 +1,89 @@
+"""Indirect speech: which clause a reporting verb or 'according to' reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.extract.quotes import iter_direct_quotes
+from newsclaims.extract.reported import iter_reported
+from newsclaims.extract.rules import load_rules
+
+
+def _reported(nlp, body: str) -> list[tuple[str, str, str]]:
+    doc = nlp(body)
+    quoted = [
+        (q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in iter_direct_quotes(doc)
+    ]
+    found = iter_reported(doc, rules=load_rules(), quoted=quoted)
+    return sorted((doc.text[r.start : r.end], doc[r.speaker].text, r.cue) for r in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Health Minister Lina Park said that the new law would take effect in June.",
+            ("the new law would take effect in June", "Park", "said"),
+            id="said-that",
+        ),
+        pytest.param(
+            "The shelter has taken in forty girls this year, the director said.",
+            ("The shelter has taken in forty girls this year", "director", "said"),
+            id="trailing-attribution",
+        ),
+        pytest.param(
+            "Ahmad Karim told the Herald the factory had closed its gates.",
+            ("the factory had closed its gates", "Karim", "told"),
+            id="told-the-paper",
+        ),
+        pytest.param(
+            "According to Sunita Rai, most of the workers had never been paid.",
+            ("most of the workers had never been paid", "Rai", "According to"),
+            id="according-to-leading",
+        ),
+        pytest.param(
+            "About 300 families live near the dump, according to the Green Delta Foundation.",
+            ("About 300 families live near the dump", "Foundation", "according to"),
+            id="according-to-trailing",
+        ),
+        pytest.param(
+            "In a statement, the ministry said the inspections would continue.",
+            ("the inspections would continue", "ministry", "said"),
+            id="in-a-statement",
+        ),
+        pytest.param(
+            "Bayview Marine said in a statement that it had paid every crew member.",
+            ("it had paid every crew member", "Marine", "said"),
+            id="said-in-a-statement-that",
+        ),
+        pytest.param(
+            "However, he said, the workers were free to leave the camp at any time.",
+            ("the workers were free to leave the camp at any time", "he", "said"),
+            id="mid-sentence",
+        ),
+        pytest.param(
+            "Captain Arjun Mehta, head of the harbour unit, rejected the report and said every boat had been checked.",
+            ("every boat had been checked", "Mehta", "said"),
+            id="coordinated-said",
+        ),
+        pytest.param(
+            "Families have started to return, a network of village groups said on Friday.",
+            ("Families have started to return", "network", "said"),
+            id="trailing-np-subject",
+        ),
+    ],
+)
+def test_reported_clause_and_speaker(nlp, body, expected):
+    assert expected in _reported(nlp, body)
+
+
+def test_reported_adding_that_gives_second_clause(nlp):
+    body = "The union has written to every buyer, she said, adding that two retailers had already replied."
+    found = _reported(nlp, body)
+    assert ("The union has written to every buyer", "she", "said") in found
+    assert ("two retailers had already replied", "she", "adding") in found
+
+
+def test_reported_ignores_said_inside_direct_quote(nlp):
+    body = "“My brother said he would pay the broker,” Lina Park said."
+    assert _reported(nlp, body) == []

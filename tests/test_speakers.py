@@ -1,0 +1,102 @@
+"""Speakers: attribution beside quotes and resolution of names, pronouns and nouns to entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.extract.pipeline import extract
+
+
+def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
+    ex = extract(nlp(body))
+    return [(q.text, q.speaker.name if q.speaker else None) for q in ex.quotes]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        pytest.param(
+            "“The camps are full again,” said Maria Santos.",
+            "The camps are full again",
+            "Maria Santos",
+            id="said-x-inversion",
+        ),
+        pytest.param(
+            "Health Minister Kavi Ratana said the clinics would reopen next week.",
+            "the clinics would reopen next week",
+            "Kavi Ratana",
+            id="title-before-name",
+        ),
+        pytest.param(
+            "“Seizing passports is a crime,” said the bureau’s chief inspector, Lim Wei Ling.",
+            "Seizing passports is a crime",
+            "Lim Wei Ling",
+            id="role-then-appositive-name",
+        ),
+        pytest.param(
+            "Ms Anong Sukjai runs the shelter. Mr Somchai Deeprom owns the boats. “We are tired,” she said.",
+            "We are tired",
+            "Anong Sukjai",
+            id="pronoun-gender-from-title",
+        ),
+        pytest.param(
+            "Chen Mei Hua, a lawyer, said her clients were never paid. Tomas Reyes disagreed. "
+            "“They were paid every month,” he said. “Some of them lied to us,” she said.",
+            "Some of them lied to us",
+            "Chen Mei Hua",
+            id="pronoun-gender-from-her",
+        ),
+        pytest.param(
+            "The Mekong Rights Coalition published a report on Monday. The coalition said most victims were teenagers.",
+            "most victims were teenagers",
+            "Mekong Rights Coalition",
+            id="organisation-noun",
+        ),
+        pytest.param(
+            "Tran Minh Duc, deputy director of the agency, spoke on Monday. "
+            "Asked about the raids, the deputy director said the checks would continue.",
+            "the checks would continue",
+            "Tran Minh Duc",
+            id="role-noun",
+        ),
+        pytest.param(
+            "Harbor Line Shipping Ltd said in a statement that it had paid all wages. "
+            "“We regret the delays,” the statement said.",
+            "We regret the delays",
+            "Harbor Line Shipping Ltd",
+            id="the-statement",
+        ),
+        pytest.param(
+            "“The fees are illegal,” said Ana Cruz.\n\n“Nobody should pay to work.”",
+            "Nobody should pay to work.",
+            "Ana Cruz",
+            id="continuation-paragraph",
+        ),
+        pytest.param(
+            "Nurse Ploy Chan treated the crew. “They were starving,” she said. “Two had fever.”",
+            "Two had fever.",
+            "Ploy Chan",
+            id="second-quote-same-paragraph",
+        ),
+    ],
+)
+def test_speaker_resolved(nlp, body, quote, speaker):
+    assert (quote, speaker) in _speakers(nlp, body)
+
+
+def test_speaker_text_and_cue_as_written(nlp):
+    ex = extract(
+        nlp(
+            "Mary Tan, director of the Open Door Centre, said the shelter was full. “We turn girls away,” Tan told reporters."
+        )
+    )
+    direct = next(q for q in ex.quotes if q.kind == "direct")
+    assert (direct.speaker_text, direct.cue) == ("Tan", "told")
+    assert direct.speaker is not None and direct.speaker.name == "Mary Tan"
+
+
+def test_speaker_he_said_inside_quote_is_not_an_attribution(nlp):
+    body = "Rita Gomez, a nurse, met the men. “One told me, he said, that he was sold twice,” she said."
+    ex = extract(nlp(body))
+    assert [q.kind for q in ex.quotes] == ["direct"]
+    assert ex.quotes[0].speaker is not None and ex.quotes[0].speaker.name == "Rita Gomez"
