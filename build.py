@@ -104,6 +104,54 @@ def evaluate(gold: tuple[Path, ...], jobs: int | None) -> None:
     click.echo(format_report(report))
 
 
+@cli.command()
+def publish() -> None:
+    """Write metadata.yml (Datasette metadata) from the schema source."""
+    from newsclaims.publish import write_metadata
+
+    write_metadata(HERE / "metadata.yml")
+    click.echo(f"wrote {HERE / 'metadata.yml'}")
+
+
+@cli.command()
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8001,
+    show_default=True,
+    help="Loopback port to serve on.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=HERE / "data",
+    show_default="data/",
+    help="Built output folder holding newsclaims.db.",
+)
+def serve(port: int, out_dir: Path) -> None:
+    """Serve the built database with Datasette: immutable, with metadata, on 127.0.0.1."""
+    import subprocess
+
+    from newsclaims.builder import DB_NAME
+    from newsclaims.publish import serve_args, write_inspect, write_metadata
+
+    db = out_dir / DB_NAME
+    if not db.is_file():
+        raise click.ClickException(f"{db} does not exist: run `make build` first")
+    write_metadata(HERE / "metadata.yml")
+    inspect = out_dir / "inspect-data.json"
+    write_inspect(db, inspect)
+    args = serve_args(db.resolve(), port=port, metadata=HERE / "metadata.yml", inspect=inspect.resolve())
+    _say(f"serving http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    try:
+        subprocess.run([sys.executable, "-m", "datasette", *args], cwd=HERE, check=True)
+    except subprocess.CalledProcessError as err:
+        raise click.ClickException(f"datasette exited with status {err.returncode}") from err
+    except KeyboardInterrupt:
+        pass
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

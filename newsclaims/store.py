@@ -38,7 +38,7 @@ join articles on articles.id = quotes.article_id
 left join people on people.id = quotes.speaker_person_id
 left join organisations on organisations.id = quotes.speaker_organisation_id
 """,
-    "figures_with_claimants": """
+    "figure_claims": """
 select
   figures.id as figure_id,
   figures.article_id,

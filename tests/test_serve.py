@@ -1,0 +1,114 @@
+"""A real ``datasette`` process serving the database as published: read-only and time-limited."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from dbfixture import CHOU, QUOTE_COUNT, SCAM_ID, write_fixture_db
+
+from newsclaims import publish
+
+pytestmark = pytest.mark.server
+
+REPO = Path(__file__).resolve().parents[1]
+RUNAWAY_SQL = "with recursive c(x) as (select 1 union all select x+1 from c) select count(*) from c"
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_fixture_db(tmp_path_factory.mktemp("serve"))
+
+
+@pytest.fixture(scope="module")
+def server(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a datasette child process; the context manager kills it at teardown."""
+    inspect = tmp_path_factory.mktemp("inspect") / "inspect-data.json"
+    publish.write_inspect(db_path, inspect)
+    with publish.running_server(db_path, metadata=REPO / "metadata.yml", inspect=inspect) as url:
+        yield url
+
+
+@pytest.fixture
+def client(server: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server, timeout=30) as c:
+        yield c
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _quote_count(client: httpx.Client) -> int:
+    response = client.get(
+        "/newsclaims.json", params={"sql": "select count(*) as n from quotes", "_shape": "array"}
+    )
+    assert response.status_code == 200
+    return response.json()[0]["n"]
+
+
+def test_serve_answers_pages_and_article(client):
+    assert client.get("/").status_code == 200
+    assert client.get("/newsclaims/quotes").status_code == 200
+    article = client.get(f"/newsclaims/article/{SCAM_ID}")
+    assert article.status_code == 200
+    assert f'href="/newsclaims/people/{CHOU}"' in article.text
+
+
+def test_serve_uses_inspect_counts(client):
+    data = client.get("/newsclaims/quotes.json").json()
+    assert data["filtered_table_rows_count"] == QUOTE_COUNT
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        pytest.param("insert into people (id, name, aliases) values ('x', 'X', '[]')", id="insert"),
+        pytest.param("delete from quotes", id="delete"),
+        pytest.param("drop table quotes", id="drop"),
+        pytest.param("update people set name = 'X'", id="update"),
+    ],
+)
+def test_serve_refuses_write_sql(client, db_path, sql):
+    before = _digest(db_path)
+    response = client.get("/newsclaims.json", params={"sql": sql})
+    assert 400 <= response.status_code < 500
+    assert response.json()["ok"] is False
+    assert _digest(db_path) == before
+    assert _quote_count(client) == QUOTE_COUNT
+
+
+@pytest.mark.parametrize(
+    ("path", "payload"),
+    [
+        pytest.param(
+            "/newsclaims/people/-/insert", {"row": {"id": "x", "name": "X", "aliases": "[]"}}, id="insert-api"
+        ),
+        pytest.param("/newsclaims/-/create", {"table": "t", "row": {"id": 1}}, id="create-api"),
+        pytest.param("/newsclaims/quotes/-/drop", {"confirm": True}, id="drop-api"),
+        pytest.param("/newsclaims/person_quotes", {"person": CHOU}, id="post-to-canned-query"),
+    ],
+)
+def test_serve_refuses_write_requests(client, db_path, path, payload):
+    before = _digest(db_path)
+    response = client.post(path, json=payload)
+    assert response.status_code == 405
+    assert "read-only" in response.text
+    assert _digest(db_path) == before
+    assert _quote_count(client) == QUOTE_COUNT
+
+
+def test_serve_cuts_off_runaway_query_and_keeps_answering(client):
+    response = client.get("/newsclaims.json", params={"sql": RUNAWAY_SQL})
+    assert response.status_code == 400
+    assert "took too long" in response.json()["error"]
+    assert _quote_count(client) == QUOTE_COUNT
+
+
+def test_serve_allows_database_download(client, db_path):
+    response = client.get("/newsclaims.db")
+    assert response.status_code == 200
+    assert response.content == db_path.read_bytes()
