@@ -82,13 +82,27 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[tu
 
 _WORKER_NLP = None
 
+# Resources validated in separate processes while the database is written; quotes and figures
+# carry most rows and foreign keys, so they go apart.
+VALIDATION_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("quotes", "articles", "people"),
+    ("figures", "organisations", "affiliations", "article_people", "article_organisations"),
+)
+
 
 def _init_worker() -> None:
     """Load the spaCy pipeline once per worker process (the pool reuses workers)."""
     global _WORKER_NLP
+    from .extract import pipeline  # noqa: F401  (imported now so the first batch does not pay for it)
     from .extract.nlp import load_nlp
 
     _WORKER_NLP = load_nlp()
+    package.preload()
+
+
+def _ready() -> bool:
+    """A no-op task: submitting it makes the pool start a worker, which loads the model."""
+    return _WORKER_NLP is not None
 
 
 def _extract_batch(bodies: list[str]) -> list[Extraction]:
@@ -104,21 +118,42 @@ def _chunks(items: list[str], n: int) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def extract_all(bodies: list[str], jobs: int) -> list[Extraction]:
-    """Extract every body, in order; ``jobs`` > 1 spreads batches over a process pool."""
+def start_pool(jobs: int) -> ProcessPoolExecutor | None:
+    """A pool whose workers start loading the model at once, while the build reads raw files."""
+    if jobs <= 1:
+        return None
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    for _ in range(jobs):
+        pool.submit(_ready)
+    return pool
+
+
+def extract_all(
+    bodies: list[str], pool: ProcessPoolExecutor | None, jobs: int, progress: Progress
+) -> list[Extraction]:
+    """Extract every body, in order; with a pool, batches run in its worker processes."""
     if not bodies:
         return []
-    if jobs <= 1 or len(bodies) == 1:
+    if pool is None:
         return _extract_batch(bodies)
+    results: list[Extraction] = []
     batches = _chunks(bodies, jobs * 4)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), initializer=_init_worker) as pool:
-        return [e for batch in pool.map(_extract_batch, batches) for e in batch]
+    for batch in pool.map(_extract_batch, batches):
+        results += batch
+        if len(batches) > 1:
+            progress(f"  extracted {len(results)}/{len(bodies)}")
+    return results
 
 
 def extract_cached(
-    articles: Sequence[Article], old_cache: Path | None, new_cache: Path, jobs: int, progress: Progress
+    articles: Sequence[Article],
+    old_cache: Path | None,
+    new_cache: Path,
+    pool: ProcessPoolExecutor | None,
+    jobs: int,
+    progress: Progress,
 ) -> tuple[list[Extraction], int]:
-    """Extractions for ``articles`` in order, reusing ``old_cache``; writes every entry to ``new_cache``."""
+    """Extractions for ``articles`` in order, reusing ``old_cache``; every entry used lands in ``new_cache``."""
     from .extract.nlp import load_nlp_meta
 
     version = cache.extractor_version(load_nlp_meta())
@@ -126,28 +161,40 @@ def extract_cached(
     found = {k: cache.load(old_cache, k) for k in keys} if old_cache else {}
     missing = [i for i, k in enumerate(keys) if found.get(k) is None]
     progress(f"extracting {len(missing)} article(s) ({len(keys) - len(missing)} cached, {jobs} job(s))")
-    fresh = extract_all([articles[i].body for i in missing], jobs)
+    fresh = extract_all([articles[i].body for i in missing], pool, jobs, progress)
     for i, extraction in zip(missing, fresh, strict=True):
         found[keys[i]] = extraction
-    results = [found[k] for k in keys]
-    for k, extraction in zip(keys, results, strict=True):
-        cache.save(new_cache, k, extraction)
-    return results, len(missing)
+        cache.save(new_cache, keys[i], extraction)
+    for k in keys:
+        if old_cache is not None and not (new_cache / f"{k}.json").exists():
+            cache.carry_over(old_cache, new_cache, k)
+    return [found[k] for k in keys], len(missing)
 
 
 # -- writing and swapping -----------------------------------------------------------------------
 
 
-def write_output(folder: Path, rows: Rows) -> None:
-    """Database, CSVs and a self-contained descriptor in ``folder``; validated before returning."""
+def write_output(folder: Path, rows: Rows, pool: ProcessPoolExecutor | None = None) -> None:
+    """Database, CSVs and a self-contained descriptor in ``folder``; validated before returning.
+
+    With a pool, frictionless validates the CSVs in the workers while this process writes SQLite.
+    """
     by_table = rows.by_table()
-    store.write_database(folder / DB_NAME, by_table)
     csvs = package.write_csvs(folder, by_table)
     problems = package.check_csv_structure(csvs)
     if problems:
         raise package.PackageInvalidError("\n".join(problems))
-    package.write_descriptor(folder / DESCRIPTOR_NAME)
-    package.validate_package(folder / DESCRIPTOR_NAME)
+    descriptor = folder / DESCRIPTOR_NAME
+    package.write_descriptor(descriptor)
+    if pool is None:
+        store.write_database(folder / DB_NAME, by_table)
+        package.validate_package(descriptor)
+        return
+    checks = [pool.submit(package.validation_errors, descriptor, group) for group in VALIDATION_GROUPS]
+    store.write_database(folder / DB_NAME, by_table)
+    errors = [line for check in checks for line in check.result()]
+    if errors:
+        raise package.PackageInvalidError("\n".join(errors))
 
 
 def _backup_of(out_dir: Path) -> Path:
@@ -184,6 +231,37 @@ def write_top_descriptor(descriptor_path: Path, out_dir: Path) -> None:
     os.replace(tmp, descriptor_path)
 
 
+def _build_into_place(
+    raw_dir: Path,
+    out_dir: Path,
+    *,
+    skip_bad: bool,
+    pool: ProcessPoolExecutor | None,
+    jobs: int,
+    progress: Progress,
+) -> tuple[list[Article], list[ReadError], list[tuple[str, str]], Rows, int]:
+    """Read, extract, resolve and write into a temporary sibling folder, then swap it into place."""
+    articles, errors = read_all(raw_dir)
+    progress(f"read {len(articles)} article(s) from {raw_dir}, {len(errors)} bad")
+    if errors and not skip_bad:
+        raise BadInputError(errors)
+    articles, duplicates = drop_duplicates(articles)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
+    try:
+        old_cache = out_dir / cache.CACHE_DIR if out_dir.exists() else None
+        extractions, extracted = extract_cached(
+            articles, old_cache, tmp / cache.CACHE_DIR, pool, jobs, progress
+        )
+        rows = resolve(zip(articles, extractions, strict=True))
+        progress("writing database, CSVs and datapackage; validating")
+        write_output(tmp, rows, pool)
+        swap_into_place(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return articles, errors, duplicates, rows, extracted
+
+
 def build(
     raw_dir: Path,
     out_dir: Path,
@@ -209,23 +287,14 @@ def build(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(out_dir)
 
-    articles, errors = read_all(raw_dir)
-    progress(f"read {len(articles)} article(s) from {raw_dir}, {len(errors)} bad")
-    if errors and not skip_bad:
-        raise BadInputError(errors)
-    articles, duplicates = drop_duplicates(articles)
-
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
+    pool = start_pool(jobs)  # workers load the model while this process reads
     try:
-        old_cache = out_dir / cache.CACHE_DIR if out_dir.exists() else None
-        extractions, extracted = extract_cached(articles, old_cache, tmp / cache.CACHE_DIR, jobs, progress)
-        rows = resolve(zip(articles, extractions, strict=True))
-        progress("writing database, CSVs and datapackage; validating")
-        write_output(tmp, rows)
-        swap_into_place(tmp, out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        articles, errors, duplicates, rows, extracted = _build_into_place(
+            raw_dir, out_dir, skip_bad=skip_bad, pool=pool, jobs=jobs, progress=progress
+        )
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     if descriptor_path is not None:
         write_top_descriptor(descriptor_path, out_dir)
     return BuildReport(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,16 @@ def load(cache_dir: Path, key: str) -> Extraction | None:
         return from_json(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def carry_over(old_dir: Path, new_dir: Path, key: str) -> None:
+    """Bring an entry from the previous output's cache into the new one (a hard link where possible)."""
+    new_dir.mkdir(parents=True, exist_ok=True)
+    source, target = old_dir / f"{key}.json", new_dir / f"{key}.json"
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def save(cache_dir: Path, key: str, extraction: Extraction) -> None:

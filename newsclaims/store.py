@@ -107,6 +107,9 @@ def write_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> None:
     if path.exists():
         raise FileExistsError(f"{path}: refusing to overwrite; build into a fresh folder")
     db = sqlite_utils.Database(path)
+    # A fresh file in a temporary folder, swapped in only after validation: no journal needed.
+    db.conn.execute("pragma journal_mode = off")
+    db.conn.execute("pragma synchronous = off")
     db.conn.execute("pragma foreign_keys = on")
     create_tables(db)
     for table in TABLES:
@@ -116,7 +119,7 @@ def write_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> None:
             db[table.name].enable_fts(list(table.fts), create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip())
-    db.conn.execute("vacuum")
+    db.conn.execute("pragma journal_mode = delete")
     db.close()
 
 
