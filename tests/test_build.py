@@ -19,6 +19,7 @@ from newsclaims import builder
 from newsclaims.errors import BadInputError
 from newsclaims.schema import TABLES
 from tests.conftest import REPO
+from tests.test_read import BAD_TEXTS
 
 pytestmark = pytest.mark.usefixtures("nlp")
 
@@ -228,3 +229,33 @@ def test_committed_data_is_not_stale(tmp_path):
         )
     assert (REPO / "datapackage.json").read_bytes() == (tmp_path / "datapackage.json").read_bytes()
     assert (committed / "datapackage.json").read_bytes() == (fresh.out_dir / "datapackage.json").read_bytes()
+
+
+BAD_KINDS = [
+    *BAD_TEXTS,
+    pytest.param(b"Big\n\n" + b"word " * (1_300_000), "over the 5 MB cap", id="over-size-cap"),
+]
+
+
+@pytest.mark.parametrize(("raw", "reason"), BAD_KINDS)
+def test_build_each_bad_input_kind_is_reported_and_loses_nothing_else(
+    corpus_dir, built, tmp_path, raw, reason
+):
+    raw_dir = tmp_path / "raw"
+    shutil.copytree(corpus_dir, raw_dir)
+    (raw_dir / "bad-input.txt").write_bytes(raw)
+    out = tmp_path / "data"
+    shutil.copytree(built.out_dir, out)  # previous good output, with its extraction cache
+    before = snapshot(out)
+
+    with pytest.raises(BadInputError) as info:
+        builder.build(raw_dir, out, jobs=1)
+    (failure,) = info.value.failures
+    assert Path(failure.path).name == "bad-input.txt" and reason in failure.reason
+    assert "bad-input.txt" in str(info.value) and "--skip-bad" in str(info.value)
+    assert snapshot(out) == before
+
+    report = builder.build(raw_dir, out, jobs=1, skip_bad=True)
+    assert [Path(e.path).name for e in report.skipped] == ["bad-input.txt"]
+    assert report.row_counts == built.row_counts
+    assert csv_snapshot(out) == csv_snapshot(built.out_dir)
