@@ -37,7 +37,8 @@ DESCRIPTION = (
 )
 LICENSE = "CC BY 4.0 (extracted data); article texts remain their publishers' copyright"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-SOURCE = "News articles collected by the project; extraction by newsclaims"
+SOURCE = "News articles collected by the project: the articles table gives each one's publication, URL and raw-file SHA-256"
+SOURCE_URL = "/newsclaims/articles"
 ABOUT = "How the data is made"
 ABOUT_URL = "/about"
 HEADER = (
@@ -435,6 +436,7 @@ def render_metadata() -> dict[str, Any]:
         "license": LICENSE,
         "license_url": LICENSE_URL,
         "source": SOURCE,
+        "source_url": SOURCE_URL,
         "about": ABOUT,
         "about_url": ABOUT_URL,
         "databases": {
