@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from newsclaims.records import Article
+from newsclaims.resolve import article_row
 from newsclaims.schema import (
     AffiliationRow,
     ArticleOrganisationRow,
     ArticlePersonRow,
-    ArticleRow,
     FigureRow,
     OrganisationRow,
     PersonRow,
@@ -211,23 +211,6 @@ def _paragraph(article: Article, start: int) -> int:
     return article.body.count("\n\n", 0, start) + 1
 
 
-def _article_row(article: Article) -> ArticleRow:
-    return ArticleRow(
-        id=article.id,
-        title=article.title,
-        publication=article.publication,
-        url=article.url,
-        published_date=article.published_date,
-        byline=article.byline,
-        body=article.body,
-        paragraph_count=article.paragraph_count,
-        word_count=article.word_count,
-        source_file=article.source_file,
-        source_sha256=article.source_sha256,
-        raw_format=article.raw_format,
-    )
-
-
 def _quote_rows() -> list[QuoteRow]:
     rows = []
     for article, kind, text, person, organisation, speaker_text, cue in _QUOTES:
@@ -282,7 +265,7 @@ def fixture_rows() -> dict[str, list[Any]]:
     """Rows of every table (table name -> row dataclasses), as ``write_database`` takes them."""
     quotes = _quote_rows()
     return {
-        "articles": [_article_row(SCAM_ARTICLE), _article_row(HOTLINE_ARTICLE)],
+        "articles": [article_row(SCAM_ARTICLE), article_row(HOTLINE_ARTICLE)],
         "people": list(PEOPLE),
         "organisations": list(ORGANISATIONS),
         "affiliations": [
