@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import cache, package, store
 from .errors import BadInputError, ReadError
-from .read import discover_raw_files, read_article
+from .read import discover_raw_files, orphan_sidecars, read_article
 from .records import Article, Extraction
 from .resolve import Rows, resolve
 
@@ -47,6 +47,7 @@ class BuildReport:
         lines.append(f"  extraction: {self.extracted} article(s) extracted, {self.cached} from cache")
         width = max(len(t) for t in self.row_counts)
         lines += [f"  {t:<{width}}  {n:>7} rows" for t, n in self.row_counts.items()]
+        lines += [f"  warning: {w}" for w in self.warnings]
         for kept, dropped in self.duplicates:
             lines.append(f"  duplicate: {dropped} has the same article text as {kept}; stored once")
         if self.skipped:
@@ -297,8 +298,13 @@ def build(
             pool.shutdown(cancel_futures=True)
     if descriptor_path is not None:
         write_top_descriptor(descriptor_path, out_dir)
+    orphans = [
+        f"{p.relative_to(raw_dir).as_posix()} is a metadata file beside no raw file of the same stem; ignored"
+        for p in orphan_sidecars(raw_dir)
+    ]
     return BuildReport(
         out_dir=out_dir,
+        warnings=tuple(orphans),
         row_counts={name: len(table_rows) for name, table_rows in rows.by_table().items()},
         articles_read=len(articles) + len(duplicates) + len(errors),
         skipped=tuple(errors),

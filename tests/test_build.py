@@ -259,3 +259,17 @@ def test_build_each_bad_input_kind_is_reported_and_loses_nothing_else(
     assert [Path(e.path).name for e in report.skipped] == ["bad-input.txt"]
     assert report.row_counts == built.row_counts
     assert csv_snapshot(out) == csv_snapshot(built.out_dir)
+
+
+def test_build_warns_about_metadata_files_beside_no_raw_file(corpus_dir, built, tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus_dir, raw)
+    (raw / "renamed-article.yml").write_text("title: Lost\n", encoding="utf-8")
+    out = tmp_path / "data"
+    shutil.copytree(built.out_dir, out)
+    report = builder.build(raw, out, jobs=1)
+    assert report.warnings == (
+        "renamed-article.yml is a metadata file beside no raw file of the same stem; ignored",
+    )
+    assert "warning: renamed-article.yml" in report.format_text()
+    assert report.row_counts == built.row_counts
