@@ -13,6 +13,7 @@ import pytest
 
 from newsclaims.errors import GoldError, NewsClaimsError
 from newsclaims.evaluate import (
+    ArticleScore,
     Counts,
     PredictedFigure,
     PredictedQuote,
@@ -61,14 +62,39 @@ def _prediction(**parts: Any) -> Prediction:
     return Prediction(**fields)
 
 
+def _score(gold: dict[str, Any], **parts: Any) -> ArticleScore:
+    """Score a prediction made of ``parts`` (see ``_prediction``) against ``gold``."""
+    return score_article(_prediction(**parts), gold)
+
+
+def _said(text: str, *speaker: str, kind: str = "direct") -> PredictedQuote:
+    """A predicted quote; ``speaker`` is every name of its speaker (none: no speaker)."""
+    return PredictedQuote(text, kind, speaker)
+
+
 def _quote(text: str, speaker: str = "Sao Chhoeuth", kind: str = "direct", **extra: Any) -> dict[str, Any]:
     return {"kind": kind, "speaker": speaker, "speaker_type": "person", "text": text, **extra}
+
+
+def _entity(name: str, *aliases: str, **extra: Any) -> dict[str, Any]:
+    """A gold person or organisation."""
+    return {"name": name, "aliases": list(aliases), **extra}
 
 
 def _figure(
     text: str, value: float, unit: str, value_max: float | None = None, **extra: Any
 ) -> dict[str, Any]:
     return {"text": text, "value": value, "value_max": value_max, "unit": unit, **extra}
+
+
+def _write_json(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _tiny_gold_json() -> dict[str, Any]:
+    """The tiny gold file as plain JSON, unchecked, to be broken by a test."""
+    return json.loads(TINY_GOLD.read_text(encoding="utf-8"))
 
 
 def _perfect(gold: dict[str, Any]) -> Prediction:
@@ -140,28 +166,24 @@ def test_quotes_match_threshold_is_half_of_longer(predicted: str, gold: str, exp
 
 def test_score_quotes_curly_and_straight_marks_match() -> None:
     gold = _gold(quotes=[_quote("We don’t call it “rescue” here")])
-    prediction = _prediction(quotes=(PredictedQuote('We don\'t call it "rescue" here', "direct", ()),))
-    assert score_article(prediction, gold).quotes == Counts(tp=1)
+    assert _score(gold, quotes=(_said('We don\'t call it "rescue" here'),)).quotes == Counts(tp=1)
 
 
 def test_score_quotes_pairs_one_to_one_best_overlap_first() -> None:
     # p0 prefers g0 (3/5) to g1 (3/6) but p1 matches g0 fully and nothing else: taking the best
     # overlap first (p1-g0) leaves p0-g1, where pairing p0 first would leave p1 unmatched.
     gold = _gold(quotes=[_quote("a b c d"), _quote("a e f g h i")])
-    predicted = (PredictedQuote("a b c e f", "direct", ()), PredictedQuote("a b c d", "direct", ()))
-    assert score_article(_prediction(quotes=predicted), gold).quotes == Counts(tp=2)
+    assert _score(gold, quotes=(_said("a b c e f"), _said("a b c d"))).quotes == Counts(tp=2)
 
 
 def test_score_quotes_duplicate_prediction_is_a_false_positive() -> None:
     gold = _gold(quotes=[_quote("alpha beta gamma")])
-    predicted = (PredictedQuote("alpha beta gamma", "direct", ()),) * 2
-    assert score_article(_prediction(quotes=predicted), gold).quotes == Counts(tp=1, fp=1)
+    assert _score(gold, quotes=(_said("alpha beta gamma"),) * 2).quotes == Counts(tp=1, fp=1)
 
 
 def test_score_quotes_direct_recall_counts_direct_gold_only() -> None:
     gold = _gold(quotes=[_quote("alpha beta", kind="direct"), _quote("gamma delta", kind="indirect")])
-    predicted = (PredictedQuote("gamma delta", "indirect", ()),)
-    score = score_article(_prediction(quotes=predicted), gold)
+    score = _score(gold, quotes=(_said("gamma delta", kind="indirect"),))
     assert (score.quotes, score.direct) == (Counts(tp=1, fn=1), Counts(tp=0, fn=1))
 
 
@@ -190,52 +212,46 @@ def test_speaker_right_equal_or_whole_word_suffix(
 def test_score_speaker_uses_gold_aliases_of_the_speaker() -> None:
     gold = _gold(
         quotes=[_quote("alpha beta gamma", speaker="Keo Sreyneang")],
-        people=[{"name": "Keo Sreyneang", "aliases": ["Sreynieng"]}],
+        people=[_entity("Keo Sreyneang", "Sreynieng")],
     )
-    predicted = (PredictedQuote("alpha beta gamma", "direct", ("K. Sreynieng",)),)
-    score = score_article(_prediction(quotes=predicted), gold)
+    score = _score(gold, quotes=(_said("alpha beta gamma", "K. Sreynieng"),))
     assert (score.speakers_right, score.speakers_total) == (1, 1)
 
 
 def test_score_end_to_end_wrong_speaker_is_fp_and_fn() -> None:
     gold = _gold(quotes=[_quote("alpha beta"), _quote("gamma delta")])
-    predicted = (
-        PredictedQuote("alpha beta", "direct", ("Sao Chhoeuth",)),
-        PredictedQuote("gamma delta", "direct", ("Bun Rany",)),
-    )
-    score = score_article(_prediction(quotes=predicted), gold)
+    score = _score(gold, quotes=(_said("alpha beta", "Sao Chhoeuth"), _said("gamma delta", "Bun Rany")))
     assert (score.speakers_right, score.speakers_total, score.end_to_end) == (1, 2, Counts(tp=1, fp=1, fn=1))
 
 
 # --------------------------------------------------------------------------- optional items
 
 
-def test_score_optional_items_matched_are_not_false_positives() -> None:
+@pytest.mark.parametrize(
+    "prediction",
+    [
+        pytest.param(
+            _prediction(
+                quotes=(_said("alpha beta", "Nobody"),),
+                people=(("Ann Byline",),),
+                organisations=(("the ledger",),),
+                figures=(PredictedFigure("under 18", 18, None, "years old"),),
+            ),
+            id="matched-are-not-false-positives",
+        ),
+        pytest.param(_prediction(), id="absent-are-not-misses"),
+    ],
+)
+def test_score_optional_items_are_neutral(prediction: Prediction) -> None:
     gold = _gold(
         quotes=[_quote("alpha beta", optional=True)],
-        people=[{"name": "Ann Byline", "aliases": [], "optional": True}],
-        organisations=[{"name": "The Ledger", "aliases": [], "optional": True}],
+        people=[_entity("Ann Byline", optional=True)],
+        organisations=[_entity("The Ledger", optional=True)],
         figures=[_figure("under 18", 18, "years old", optional=True)],
-    )
-    prediction = _prediction(
-        quotes=(PredictedQuote("alpha beta", "direct", ("Nobody",)),),
-        people=(("Ann Byline",),),
-        organisations=(("the ledger",),),
-        figures=(PredictedFigure("under 18", 18, None, "years old"),),
     )
     score = score_article(prediction, gold)
     assert (score.quotes, score.end_to_end, score.speakers_total) == (Counts(), Counts(), 0)
     assert (score.people, score.organisations, score.figures) == (Counts(), Counts(), Counts())
-
-
-def test_score_optional_items_absent_are_not_misses() -> None:
-    gold = _gold(
-        quotes=[_quote("alpha beta", optional=True)],
-        people=[{"name": "Ann Byline", "aliases": [], "optional": True}],
-        figures=[_figure("under 18", 18, "years old", optional=True)],
-    )
-    score = score_article(_prediction(), gold)
-    assert (score.quotes, score.people, score.figures) == (Counts(), Counts(), Counts())
 
 
 # --------------------------------------------------------------------------- people and organisations
@@ -243,21 +259,19 @@ def test_score_optional_items_absent_are_not_misses() -> None:
 
 def test_score_entities_match_on_any_name_or_alias() -> None:
     gold = _gold(
-        people=[{"name": "Mao Sambath", "aliases": ["Sambath"]}, {"name": "Rebecca Thorne", "aliases": []}],
-        organisations=[{"name": "International Labour Organization", "aliases": ["ILO"]}],
+        people=[_entity("Mao Sambath", "Sambath"), _entity("Rebecca Thorne")],
+        organisations=[_entity("International Labour Organization", "ILO")],
     )
-    prediction = _prediction(
-        people=(("SAMBATH",), ("Phan Vannak",)),
-        organisations=(("Intl Labour Org.", "ILO"),),
+    score = _score(
+        gold, people=(("SAMBATH",), ("Phan Vannak",)), organisations=(("Intl Labour Org.", "ILO"),)
     )
-    score = score_article(prediction, gold)
     assert (score.people, score.organisations) == (Counts(tp=1, fp=1, fn=1), Counts(tp=1))
 
 
 def test_score_entities_split_person_leaves_one_false_positive() -> None:
-    gold = _gold(people=[{"name": "Keo Sreyneang", "aliases": ["Sreyneang", "Sreynieng"]}])
-    prediction = _prediction(people=(("Keo Sreyneang", "Sreyneang"), ("Sreynieng",)))
-    assert score_article(prediction, gold).people == Counts(tp=1, fp=1)
+    gold = _gold(people=[_entity("Keo Sreyneang", "Sreyneang", "Sreynieng")])
+    people = (("Keo Sreyneang", "Sreyneang"), ("Sreynieng",))
+    assert _score(gold, people=people).people == Counts(tp=1, fp=1)
 
 
 # --------------------------------------------------------------------------- figures
@@ -366,63 +380,68 @@ def test_score_leaks_flag_unmatched_items_once_each() -> None:
         organisations_that_must_not_appear=["Kampot Pearl Manpower"],
         figures_that_must_not_appear=["2008", "March 12"],
     )
-    prediction = _prediction(
+    leaks = _score(
+        gold,
         quotes=(
-            PredictedQuote("the bureau carried out raids in 2008", "indirect", ()),  # correct: no leak
-            PredictedQuote("rescue raids", "direct", ()),  # one leak, two must-nots
+            _said("the bureau carried out raids in 2008", kind="indirect"),  # correct: no leak
+            _said("rescue raids"),  # one leak, two must-nots
         ),
         people=(("Vannak",), ("Kampot Pearl Manpower",)),  # a teaser organisation taken for a person
         figures=(PredictedFigure("12", 12, None, None), PredictedFigure("2008", 2008, None, None)),
-    )
-    leaks = score_article(prediction, gold).leaks
+    ).leaks
     assert [leak.split()[0] for leak in leaks] == ["quote", "person", "person", "figure", "figure"]
     assert "'rescue', 'rescue raids'" in leaks[0]
 
 
 def test_score_leaks_ignore_quote_matching_gold() -> None:
     gold = _gold(quotes=[_quote("alpha beta gamma delta")], quotes_that_must_not_appear=["rescue"])
-    prediction = _prediction(quotes=(PredictedQuote("alpha beta gamma delta rescue", "direct", ()),))
-    assert score_article(prediction, gold).leaks == ()
+    assert _score(gold, quotes=(_said("alpha beta gamma delta rescue"),)).leaks == ()
 
 
 def test_score_leaks_ignore_names_and_figures_matching_gold() -> None:
     gold = _gold(
-        people=[{"name": "Dara", "aliases": []}],
+        people=[_entity("Dara")],
         people_that_must_not_appear=["Chhim Dara"],
         figures=[_figure("12 women", 12, "women")],
         figures_that_must_not_appear=["March 12"],
     )
-    prediction = _prediction(people=(("Dara",),), figures=(PredictedFigure("12", 12, None, "women"),))
-    assert score_article(prediction, gold).leaks == ()
+    figures = (PredictedFigure("12", 12, None, "women"),)
+    assert _score(gold, people=(("Dara",),), figures=figures).leaks == ()
 
 
 # --------------------------------------------------------------------------- article checks
 
 
-def test_score_article_checks_pass_after_whitespace_collapsing() -> None:
-    gold = load_gold(TINY_GOLD)
-    prediction = _prediction(
-        title="Shelter  opens for rescued workers",
-        publication="Test Ledger",
-        body=TINY_BODY.replace("in the port", "in the\nport"),
-    )
-    checks = score_article(prediction, gold).article_checks
-    assert checks == dict.fromkeys(
-        ("title", "publication", "body_start", "body_end", "no_boilerplate", "paragraph_count"), True
-    )
-
-
-def test_score_article_checks_report_each_failure() -> None:
-    gold = load_gold(TINY_GOLD)
-    prediction = _prediction(title=None, publication="test ledger", body=f"Subscribe now\n\n{TINY_BODY}")
-    checks = score_article(prediction, gold).article_checks
-    assert [k for k, ok in checks.items() if not ok] == [
+@pytest.mark.parametrize(
+    ("parts", "failed"),
+    [
+        pytest.param(
+            {
+                "title": "Shelter  opens for rescued workers",
+                "publication": "Test Ledger",
+                "body": TINY_BODY.replace("in the port", "in the\nport"),
+            },
+            [],
+            id="pass-after-whitespace-collapsing",
+        ),
+        pytest.param(
+            {"title": None, "publication": "test ledger", "body": f"Subscribe now\n\n{TINY_BODY}"},
+            ["title", "publication", "body_start", "no_boilerplate", "paragraph_count"],
+            id="report-each-failure",
+        ),
+    ],
+)
+def test_score_article_checks_each_gold_key(parts: dict[str, Any], failed: list[str]) -> None:
+    checks = _score(load_gold(TINY_GOLD), **parts).article_checks
+    assert list(checks) == [
         "title",
         "publication",
         "body_start",
+        "body_end",
         "no_boilerplate",
         "paragraph_count",
     ]
+    assert [k for k, ok in checks.items() if not ok] == failed
 
 
 @pytest.mark.parametrize(
@@ -442,7 +461,7 @@ def test_score_article_body_starts_and_ends_with_gold_words(
     body: str, start: str, end: str, expected: tuple[bool, bool]
 ) -> None:
     gold = _gold(article={"body_starts_with": start, "body_ends_with": end})
-    checks = score_article(_prediction(body=body), gold).article_checks
+    checks = _score(gold, body=body).article_checks
     assert (checks["body_start"], checks["body_end"]) == expected
 
 
@@ -479,12 +498,10 @@ def test_load_gold_bad_content_names_file_and_problem(tmp_path: Path, content: s
 
 
 def test_load_gold_missing_item_key_names_the_item(tmp_path: Path) -> None:
-    gold = json.loads(TINY_GOLD.read_text(encoding="utf-8"))
+    gold = _tiny_gold_json()
     del gold["figures"][0]["value"]
-    path = tmp_path / "x.gold.json"
-    path.write_text(json.dumps(gold), encoding="utf-8")
     with pytest.raises(GoldError, match=r"figures\[0\]\.value"):
-        load_gold(path)
+        load_gold(_write_json(tmp_path / "x.gold.json", gold))
 
 
 def test_find_gold_files_walks_folders_and_sorts(tmp_path: Path) -> None:
@@ -515,8 +532,10 @@ def _insert(con: sqlite3.Connection, table: str, **row: Any) -> None:
     )
 
 
-def _build_tiny_db(path: Path) -> Path:
+@pytest.fixture
+def tiny_db(tmp_path: Path) -> Path:
     """The tiny article as a build would store it, with entities linked in every possible way."""
+    path = tmp_path / "tiny.db"
     con = sqlite3.connect(path)
     _create_tables(con)
     _insert(
@@ -574,8 +593,8 @@ def _build_tiny_db(path: Path) -> Path:
     return path
 
 
-def test_predictions_from_db_reads_articles_with_linked_entities(tmp_path: Path) -> None:
-    predictions = predictions_from_db(_build_tiny_db(tmp_path / "tiny.db"))
+def test_predictions_from_db_reads_articles_with_linked_entities(tiny_db: Path) -> None:
+    predictions = predictions_from_db(tiny_db)
     assert sorted(predictions) == ["b.txt", "tiny-article.txt"]
     tiny = predictions["tiny-article.txt"]
     assert (tiny.title, tiny.publication, tiny.body, tiny.paragraph_count) == (
@@ -599,11 +618,11 @@ def test_predictions_from_db_missing_database_names_it(tmp_path: Path) -> None:
         predictions_from_db(tmp_path / "absent.db")
 
 
-def test_evaluate_scores_gold_folder_against_db(tmp_path: Path) -> None:
+def test_evaluate_scores_gold_folder_against_db(tmp_path: Path, tiny_db: Path) -> None:
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     shutil.copy(TINY_GOLD, gold_dir)
-    report = evaluate([gold_dir], _build_tiny_db(tmp_path / "tiny.db"))
+    report = evaluate([gold_dir], tiny_db)
     (score,) = report.articles
     assert (score.raw_file, score.quotes, score.speakers_right) == ("tiny-article.txt", Counts(tp=1, fp=1), 1)
     assert (score.people, score.organisations, score.figures) == (
@@ -615,13 +634,10 @@ def test_evaluate_scores_gold_folder_against_db(tmp_path: Path) -> None:
     assert all(score.article_checks.values())
 
 
-def test_evaluate_gold_without_article_names_gold_and_raw_file(tmp_path: Path) -> None:
-    gold = json.loads(TINY_GOLD.read_text(encoding="utf-8"))
-    gold["raw_file"] = "unbuilt.txt"
-    path = tmp_path / "unbuilt.gold.json"
-    path.write_text(json.dumps(gold), encoding="utf-8")
+def test_evaluate_gold_without_article_names_gold_and_raw_file(tmp_path: Path, tiny_db: Path) -> None:
+    path = _write_json(tmp_path / "unbuilt.gold.json", {**_tiny_gold_json(), "raw_file": "unbuilt.txt"})
     with pytest.raises(GoldError, match=r"unbuilt\.gold\.json.*unbuilt\.txt"):
-        evaluate([path], _build_tiny_db(tmp_path / "tiny.db"))
+        evaluate([path], tiny_db)
 
 
 # --------------------------------------------------------------------------- report
@@ -630,7 +646,7 @@ def test_evaluate_gold_without_article_names_gold_and_raw_file(tmp_path: Path) -
 def test_format_report_lists_files_totals_leaks_and_failed_checks() -> None:
     gold = load_gold(TINY_GOLD)
     prediction = _perfect(gold)
-    leaky = _prediction(raw_file="b.txt", title="Wrong", quotes=(PredictedQuote("saved", "direct", ()),))
+    leaky = _prediction(raw_file="b.txt", title="Wrong", quotes=(_said("saved"),))
     report = Report((score_article(prediction, gold), score_article(leaky, {**gold, "raw_file": "b.txt"})))
     text = format_report(report)
     assert report.total("quotes") == Counts(tp=1, fp=1, fn=1)
@@ -654,3 +670,17 @@ def test_score_perfect_prediction_of_shared_gold_is_flawless(shared_dir: Path) -
         assert a.speakers_right == a.speakers_total
         assert all(a.article_checks.values()), a.raw_file
     assert report.leaks == ()
+
+
+@pytest.mark.parametrize(
+    ("predicted", "ok"),
+    [
+        pytest.param(None, True, id="none-stated-none-read"),
+        pytest.param("Guessed Times", False, id="guessed-publication-fails"),
+    ],
+)
+def test_score_article_null_gold_metadata_passes_only_when_not_guessed(
+    predicted: str | None, ok: bool
+) -> None:
+    gold = _gold(article={"publication": None})
+    assert _score(gold, publication=predicted).article_checks == {"publication": ok}
