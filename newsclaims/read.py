@@ -9,9 +9,11 @@ overrides metadata. Every bad input raises ``ReadError`` naming the file and the
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from newsclaims.errors import ReadError
+from newsclaims.readers.boilerplate import trim_edge_boilerplate
 from newsclaims.readers.common import FormatProblem, Parsed
 from newsclaims.readers.decode import decode_text
 from newsclaims.readers.frontmatter import has_front_matter, read_front_matter
@@ -77,10 +79,18 @@ def read_article(path: Path, raw_root: Path, *, size_cap: int = SIZE_CAP_BYTES) 
 
 
 def parse_text(text: str) -> Parsed:
-    """Pick the reader by the text's structure and run it.
+    """Pick the reader by the text's structure, run it, and trim furniture at the body's edges.
+
+    Edge trimming (wire credits, editor's notes, captions, promotions; see
+    ``readers.boilerplate``) is done here once because it is the same in every format.
 
     :raises FormatProblem: the reader found the text unusable.
     """
+    parsed = _read_by_structure(text)
+    return replace(parsed, paragraphs=tuple(trim_edge_boilerplate(parsed.paragraphs)))
+
+
+def _read_by_structure(text: str) -> Parsed:
     if looks_like_html(text):
         return read_html(text)
     if has_front_matter(text):

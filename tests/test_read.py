@@ -11,6 +11,7 @@ import pytest
 
 from newsclaims.errors import ReadError
 from newsclaims.read import SIZE_CAP_BYTES, discover_raw_files, orphan_sidecars, read_article
+from newsclaims.readers.boilerplate import is_edge_boilerplate, trim_edge_boilerplate
 from newsclaims.readers.dates import find_date, parse_date
 
 REPO = Path(__file__).resolve().parents[1]
@@ -261,6 +262,70 @@ OWN_CASES = [
         ["Metro", "By José", "©", "All rights reserved", "Tags:", "\r"],
         id="E-cp1252-crlf-header-footer",
     ),
+    pytest.param(
+        "wire-credits-footer.txt",
+        {
+            "raw_format": "plain",
+            "title": "Fishing crews stranded in port after agency folds",
+            "publication": "Harbourline Wire",  # from the .yml sidecar
+            "url": None,
+            "published_date": "2023-10-02",
+            "byline": None,
+        },
+        3,
+        "PORT BLAIR, Oct. 2 (Harbourline Wire) - Forty-one fishermen",
+        "in the hold of one trawler.",
+        ["Reporting by", "Editing by", "Editor's note", "Read more"],
+        id="wire-dateline-kept-credits-note-pointer-dropped",
+    ),
+    pytest.param(
+        "frontmatter-edge-furniture.txt",
+        {
+            "raw_format": "frontmatter",
+            "title": "Night school for domestic workers opens in Kampot",
+            "publication": "Coastline Weekly",
+            "url": None,
+            "published_date": "2022-08-19",
+            "byline": None,
+        },
+        2,
+        "Read the notices pinned to the door",
+        "most of them women who work in private homes.",
+        ["By Chenda Phan", "Photo:", "Lina Sar", "Follow us", "first published", "©"],
+        id="C-byline-caption-promo-syndication-copyright-dropped",
+    ),
+    pytest.param(
+        "html-story-body-container.html",
+        {
+            "raw_format": "html",
+            "title": "Garment union wins back pay for night shifts",
+            "publication": "Riverside Ledger",
+            "url": "https://riversideledger.example/labour/2023/02/union-back-pay",
+            "published_date": "2023-02-14",
+            "byline": None,
+        },
+        3,
+        "A garment workers’ union in Kandal",
+        "two more factories in the province this month.",
+        ["freelance reporter", "Correction"],
+        id="D-html-split-story-container-wins",
+    ),
+    pytest.param(
+        "legacy-cp1252-byline-place.txt",
+        {
+            "raw_format": "plain",
+            "title": "Recruiters fined for sending teenagers abroad",
+            "publication": "The Gulf Sentinel",
+            "url": None,
+            "published_date": "2022-03-09",
+            "byline": "Ramón Dagohoy",
+        },
+        2,
+        "Labour officials in Cebu fined",
+        "who declined to be named.",
+        ["By Ramón", "Cebu City |", "Nation", "©"],
+        id="E-byline-with-place",
+    ),
 ]
 
 
@@ -417,6 +482,16 @@ def test_read_article_plain_without_header_keeps_by_sentence_in_body(tmp_path: P
         ),
         pytest.param("By Ana Cruz | 03/04/2023", None, "Ana Cruz", None, id="ambiguous-date-left-out"),
         pytest.param(
+            "The Ledger – World\nBy Ana Cruz in Manila | 14 June 2023",
+            "The Ledger",
+            "Ana Cruz",
+            "2023-06-14",
+            id="byline-with-place",
+        ),
+        pytest.param(
+            "By Ana Cruz in Manila and Bo Lee in Seoul", None, "Ana Cruz and Bo Lee", None, id="two-bylines"
+        ),
+        pytest.param(
             "\nBy Maria de la Cruz\nPublished: 2023-06-14",
             None,
             "Maria de la Cruz",
@@ -464,6 +539,131 @@ def test_read_article_plain_boilerplate_rules_keep_story_text(tmp_path: Path, te
 
     assert article.body == body
     assert article.publication is None
+
+
+# --- boilerplate at the body's edges ----------------------------------------------------------
+
+EDGE_BOILERPLATE = [
+    pytest.param("Reporting by A Bo in Yangon; Editing by C Di", id="wire-credits"),
+    pytest.param("(Reporting by A Bo, writing by C Di. Editing by E Fa)", id="bracketed-credits"),
+    pytest.param("(Additional reporting by A Bo)", id="additional-reporting"),
+    pytest.param("Associated Desk writers A Bo and C Di contributed to this report.", id="contributed"),
+    pytest.param("Editor's note: An earlier version gave the wrong date.", id="editors-note"),
+    pytest.param("Correction: This story has been updated.", id="correction"),
+    pytest.param("This story was produced with support from a media fund.", id="produced-with-support"),
+    pytest.param("A version of this article appeared in print.", id="version-appeared"),
+    pytest.param("Read more: Brokers move to new border crossings", id="read-more"),
+    pytest.param("Related: Why recruiters target teenagers", id="related"),
+    pytest.param("READ MORE", id="read-more-alone"),
+    pytest.param("Follow us on Facebook and X", id="follow-us"),
+    pytest.param("Click here to download the full report.", id="click-here"),
+    pytest.param("Sign up for our free newsletter.", id="sign-up"),
+    pytest.param("Subscribe to The Ledger for $1 a week", id="subscribe"),
+    pytest.param("Get our morning briefing. Sign up free", id="get-our"),
+    pytest.param("Share this article: Facebook X Email", id="share"),
+    pytest.param("Listen to this article", id="listen"),
+    pytest.param("Copyright The Ledger 2024. All rights reserved.", id="copyright-holder-year"),
+    pytest.param("All rights reserved.", id="rights-reserved"),
+    pytest.param("Photo: A Bo/The Ledger", id="photo-label"),
+    pytest.param("FILE PHOTO: Police outside a compound.", id="file-photo"),
+    pytest.param("Image source, Getty", id="image-source"),
+    pytest.param("Workers at the port on Monday. Photo: A Bo/The Ledger", id="caption-ending-in-credit"),
+    pytest.param("Workers at the port. (Desk Photo/A Bo)", id="agency-photo-credit"),
+    pytest.param("A Bo/The Ledger", id="bare-credit"),
+    pytest.param("By A Bo in Manila", id="byline"),
+    pytest.param("Published: 14 June 2023", id="date-line"),
+    pytest.param("* * *", id="separator"),
+    pytest.param("(Harbour Wire)", id="agency-signature-bracketed"),
+    pytest.param("— Harbour Wire", id="agency-signature-dashed"),
+]
+
+STORY_PARAGRAPHS = [
+    pytest.param("Reporting by the Ledger revealed that 40 workers had died.", id="reporting-by-sentence"),
+    pytest.param("Research by the centre found that 40 percent were in debt.", id="research-by-sentence"),
+    pytest.param("Read the full report, she said.", id="read-sentence"),
+    pytest.param("Readers wrote in to complain.", id="readers"),
+    pytest.param("Photographs shared by workers showed cramped dormitories.", id="photographs-sentence"),
+    pytest.param("Photo evidence was presented to the court on Tuesday.", id="photo-evidence"),
+    pytest.param("She showed reporters a photo: her son in his uniform.", id="photo-colon-in-sentence"),
+    pytest.param("Copyright lawyers say the bill is flawed.", id="copyright-lawyers"),
+    pytest.param("Copyright law changed in 2019, making the scheme illegal.", id="copyright-law-year"),
+    pytest.param("Support for the victims is now provided by the state.", id="support-sentence"),
+    pytest.param("Sign up fees were as high as $3,000.", id="sign-up-fees"),
+    pytest.param("Subscribers to the service paid $30 a month.", id="subscribers"),
+    pytest.param("Get out, the guard told them.", id="get-out"),
+    pytest.param("Follow-up inspections are planned for next year.", id="follow-up"),
+    pytest.param("Share prices of the firm fell 12 percent on Monday.", id="share-prices"),
+    pytest.param("Related reports have been filed in Thailand and Laos.", id="related-reports"),
+    pytest.param("Watch groups say raids rarely lead to convictions.", id="watch-groups"),
+    pytest.param("Note that the ministry did not respond.", id="note-that"),
+    pytest.param("This report is the third by the group.", id="this-report-is"),
+    pytest.param("Updated figures show 40 workers died.", id="updated-figures"),
+    pytest.param("By Monday, 40 workers had been freed.", id="by-monday"),
+    pytest.param("By the time police came, the men had gone.", id="by-the-time"),
+    pytest.param("Images of the workers were shared widely on social media.", id="images-sentence"),
+    pytest.param("(She declined to give her name.)", id="bracketed-sentence"),
+    pytest.param("Phnom Penh Post", id="short-name-line"),
+]
+
+
+@pytest.mark.parametrize("paragraph", EDGE_BOILERPLATE)
+def test_is_edge_boilerplate_recognises_furniture(paragraph: str) -> None:
+    assert is_edge_boilerplate(paragraph)
+
+
+@pytest.mark.parametrize("paragraph", STORY_PARAGRAPHS)
+def test_is_edge_boilerplate_keeps_story_paragraphs(paragraph: str) -> None:
+    assert not is_edge_boilerplate(paragraph)
+
+
+@pytest.mark.parametrize("paragraph", STORY_PARAGRAPHS)
+def test_read_article_story_paragraph_at_either_edge_stays(tmp_path: Path, paragraph: str) -> None:
+    article = _read_text(tmp_path, f"A title\n\n{paragraph}\n\nMiddle.\n\n{paragraph}\n")
+
+    assert article.body == f"{paragraph}\n\nMiddle.\n\n{paragraph}"
+
+
+def test_trim_edge_boilerplate_only_trims_edges() -> None:
+    paragraphs = ["Photo: A Bo", "First.", "Read more: Other story", "Last.", "Editing by C Di"]
+
+    assert trim_edge_boilerplate(paragraphs) == ["First.", "Read more: Other story", "Last."]
+
+
+def test_trim_edge_boilerplate_keeps_body_that_is_all_furniture() -> None:
+    assert trim_edge_boilerplate(["Editing by C Di"]) == ["Editing by C Di"]
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        pytest.param("It ends here. (Reporting by A Bo; Editing by C Di)", "It ends here.", id="credit-cut"),
+        pytest.param("It ends (as planned) here. (about 40 people)", None, id="other-brackets-kept"),
+    ],
+)
+def test_read_article_bracketed_credit_glued_to_last_paragraph(
+    tmp_path: Path, last: str, kept: str | None
+) -> None:
+    article = _read_text(tmp_path, f"A title\n\nFirst.\n\n{last}\n")
+
+    assert article.body == f"First.\n\n{kept or last}"
+
+
+def test_read_article_html_story_container_without_article_element(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Shelter opens</title></head><body>"
+        "<div class='sidebar-box'><p>Most read: a different story about something else entirely here.</p></div>"
+        "<div itemprop='articleBody'><p>A shelter for returned workers opened in Poipet on Friday.</p>"
+        "<p>It has 40 beds, staff said.</p></div>"
+        "<div class='promo'><p>Our app brings you every story from the border, free of charge, every day.</p></div>"
+        "</body></html>"
+    )
+
+    article = _read_text(tmp_path, html, name="page.html")
+
+    assert (
+        article.body
+        == "A shelter for returned workers opened in Poipet on Friday.\n\nIt has 40 beds, staff said."
+    )
 
 
 @pytest.mark.shared
@@ -635,7 +835,7 @@ def test_discover_raw_files_own_fixtures() -> None:
     assert found == sorted(found)
     assert "README.md" not in found
     assert not any(name.endswith((".yml", ".json")) for name in found)
-    assert len(found) == 7
+    assert len(found) == 11
 
 
 # --- dates -----------------------------------------------------------------------------------

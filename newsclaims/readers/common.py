@@ -24,7 +24,8 @@ _MENU_WORD_LIST = """
     trending popular most comments comment reply contact about privacy policy terms of use cookies
     cookie settings accept all edition english language languages sections section video videos
     photos photo gallery podcast podcasts listen watch donate support facebook twitter x whatsapp
-    telegram linkedin instagram youtube rss feed next previous prev page
+    telegram linkedin instagram youtube rss feed next previous prev page this on via min mins
+    minute minutes
 """
 MENU_WORDS = frozenset(_MENU_WORD_LIST.split())
 
@@ -37,6 +38,10 @@ _TRAILING_BOILERPLATE = (
         re.IGNORECASE,
     ),
 )
+
+# Lower-case particles allowed inside a personal name ("Maria de la Cruz", "Ahmad bin Ali").
+_NAME_PARTICLE_LIST = "and & de da del della der den di do dos das du la le van von bin binti bte al el y"
+NAME_PARTICLES = frozenset(_NAME_PARTICLE_LIST.split())
 
 _WHITESPACE = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -104,6 +109,14 @@ def ends_sentence(text: str) -> bool:
 
 def word_list(line: str) -> list[str]:
     return _WORDS.findall(line.lower())
+
+
+def looks_like_name(text: str, *, max_words: int) -> bool:
+    """Capitalised words (particles aside), few of them: a name, not the start of a sentence."""
+    words = text.split()
+    return 0 < len(words) <= max_words and all(
+        w[0].isupper() or w.lower() in NAME_PARTICLES or not w[0].isalpha() for w in words
+    )
 
 
 def is_menu_line(line: str, *, max_words: int = 6) -> bool:

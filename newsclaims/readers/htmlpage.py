@@ -2,8 +2,11 @@
 
 The story's ``<p>`` elements inside ``<article>`` are the body exactly as annotated, so they are
 preferred; paragraphs in the article's header/footer/asides, or whose class marks them as a
-byline, kicker, caption, ad or teaser, are left out. A page without an ``<article>`` holding
-paragraphs falls back to trafilatura's main-text extraction.
+byline, kicker, caption, editor's note, ad or teaser, are left out. When the article marks its
+story container (``itemprop="articleBody"``, a class such as ``article-body`` or
+``entry-content``), paragraphs outside that container (notes, captions, promos placed after the
+story) are left out too. A page without ``<article>`` uses such a container instead, and a page
+with neither falls back to trafilatura's main-text extraction.
 """
 
 from __future__ import annotations
@@ -39,8 +42,14 @@ NON_STORY_TAGS = frozenset(_NON_STORY_TAG_LIST.split())
 NON_STORY_CLASS = re.compile(
     r"(?:^|[-_\s])(?:byline|kicker|dateline|caption|credits?|meta|share|sharing|social|related|teasers?|"
     r"promo|advert\w*|ads?|sponsored|newsletter|subscribe|cookies?|consent|tags?|authors?|timestamp|"
-    r"breadcrumbs?|comments?|sidebar|footer|header|nav)(?:$|[-_\s])",
+    r"breadcrumbs?|comments?|sidebar|footer|header|nav|notes?|corrections?|clarifications?|disclaimers?)"
+    r"(?:$|[-_\s])",
     re.IGNORECASE,
+)
+# Containers that hold exactly the story text: schema.org articleBody, or a class/id such as
+# "article-body", "story-body", "entry-content", "post-content", "article__text".
+_BODY_CONTAINER_CLASS = re.compile(
+    r"(?:^|\s)(?:article|story|entry|post|news|content)[-_]*(?:body|content|text)(?:$|\s)", re.IGNORECASE
 )
 TITLE_META = ("og:title", "twitter:title", "dc.title")
 PUBLICATION_META = ("og:site_name", "application-name")
@@ -86,25 +95,67 @@ def read_html(text: str) -> Parsed:
 
 
 def _article_paragraphs(doc: lxml.html.HtmlElement) -> list[str]:
-    """Paragraphs of the ``<article>`` holding the most story text (empty when none has any)."""
+    """Paragraphs of the ``<article>`` (else story container) holding the most story text."""
+    roots = list(doc.iter("article")) or _outer_body_containers(doc)
     best: list[str] = []
-    for article in doc.iter("article"):
-        texts = (_story_text(el, article) for el in article.iter("p"))
-        paragraphs = [p for p in texts if p and not is_chrome_paragraph(p)]
-        if sum(map(len, paragraphs)) > sum(map(len, best)):
+    for root in roots:
+        paragraphs = _root_paragraphs(root)
+        if _size(paragraphs) > _size(best):
             best = paragraphs
     return best
 
 
-def _story_text(paragraph: lxml.html.HtmlElement, article: lxml.html.HtmlElement) -> str | None:
+def _root_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
+    """Story paragraphs under ``root``; only those in its story container when it marks one.
+
+    The container wins only when it holds at least half the text, so a mislabelled summary box
+    cannot hide the story.
+    """
+    found = [
+        (p, text) for p in root.iter("p") if (text := _story_text(p, root)) and not is_chrome_paragraph(text)
+    ]
+    everything = [text for _, text in found]
+    inside = [text for p, text in found if _in_body_container(p, root)]
+    return inside if inside and 2 * _size(inside) >= _size(everything) else everything
+
+
+def _is_body_container(element: lxml.html.HtmlElement) -> bool:
+    if not isinstance(element.tag, str):
+        return False
+    if (element.get("itemprop") or "").strip().lower() == "articlebody":
+        return True
+    return bool(_BODY_CONTAINER_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}"))
+
+
+def _in_body_container(paragraph: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    element = paragraph.getparent()
+    while element is not None and element is not root:
+        if _is_body_container(element):
+            return True
+        element = element.getparent()
+    return False
+
+
+def _outer_body_containers(doc: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Story containers of the page that are not inside another story container."""
+    chosen = [e for e in doc.iter() if _is_body_container(e)]
+    inner = {id(d) for e in chosen for d in e.iterdescendants()}
+    return [e for e in chosen if id(e) not in inner]
+
+
+def _size(paragraphs: list[str]) -> int:
+    return sum(map(len, paragraphs))
+
+
+def _story_text(paragraph: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> str | None:
     element = paragraph
     while element is not None:
-        if element is not article and element.tag in NON_STORY_TAGS:
+        if element is not root and element.tag in NON_STORY_TAGS:
             return None
         marks = f"{element.get('class', '')} {element.get('id', '')}"
         if NON_STORY_CLASS.search(marks):
             return None
-        if element is article:
+        if element is root:
             break
         element = element.getparent()
     return clean_or_none(paragraph.text_content())

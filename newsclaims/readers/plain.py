@@ -17,18 +17,18 @@ from newsclaims.readers.common import (
     clean_text,
     ends_sentence,
     is_blank,
+    looks_like_name,
     paragraphs_from_lines,
     split_blocks,
     strip_trailing_boilerplate,
 )
 from newsclaims.readers.dates import find_date, parse_date
 
-# Lower-case particles allowed inside a personal name ("Maria de la Cruz", "Ahmad bin Ali").
-_NAME_PARTICLE_LIST = "and & de da del della der den di do dos das du la le van von bin binti bte al el y"
-NAME_PARTICLES = frozenset(_NAME_PARTICLE_LIST.split())
 _MAX_NAME_WORDS = 7
 _MAX_HEADER_WORDS = 12
 _BYLINE = re.compile(r"^by\s+(?P<rest>.+)$", re.IGNORECASE)
+# "in Vientiane", "for The Ledger", "at the Harbour Desk" after a byline name: where, not who.
+_BYLINE_PLACE = re.compile(r"\s+(?:in|at|from|for)\s+.*?(?=\s+(?:and|&)\s+|$)", re.IGNORECASE)
 _BYLINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
 _PUBLICATION_SECTION = re.compile(r"^(?P<publication>\S.*?)\s+[–—|-]\s+(?P<section>\S.*)$")
 _DATE_LABEL = re.compile(r"^(?:published|posted|updated|date)\s*:?\s*", re.IGNORECASE)
@@ -100,29 +100,21 @@ def _header_line(line: str, header: _Header) -> _Header | None:
         match = _PUBLICATION_SECTION.match(text)
         if (
             match
-            and _looks_like_name(match["publication"], max_words=8)
-            and _looks_like_name(match["section"], max_words=4)
+            and looks_like_name(match["publication"], max_words=8)
+            and looks_like_name(match["section"], max_words=4)
         ):
             return replace(header, publication=match["publication"])
     return None
 
 
 def _byline(text: str) -> tuple[str, str | None] | None:
-    """(name, ISO date or None) of a "By <name>[, role] [| <date>]" line."""
+    """(name, ISO date or None) of a "By <name>[ in <place>][, role] [| <date>]" line."""
     match = _BYLINE.match(text)
     if match is None:
         return None
     parts = _BYLINE_SEPARATOR.split(match["rest"])
-    name = parts[0].split(",")[0].strip()
-    if not _looks_like_name(name, max_words=_MAX_NAME_WORDS):
+    name = _BYLINE_PLACE.sub("", parts[0].split(",")[0]).strip()
+    if not looks_like_name(name, max_words=_MAX_NAME_WORDS):
         return None
     date = next((d for part in parts[1:] if (d := find_date(part))), None)
     return name, date
-
-
-def _looks_like_name(text: str, *, max_words: int) -> bool:
-    """Capitalised words (particles aside), few of them: a name, not the start of a sentence."""
-    words = text.split()
-    return 0 < len(words) <= max_words and all(
-        w[0].isupper() or w.lower() in NAME_PARTICLES or not w[0].isalpha() for w in words
-    )
