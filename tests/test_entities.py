@@ -124,3 +124,172 @@ def test_entities_name_before_role_apposition_is_a_person_even_if_unknown_to_the
     ex = extract(nlp(body))
     assert _people(ex)["Sokha Pheap"].organisation == "Angkor Youth Network"
     assert ex.quotes[0].speaker is not None and ex.quotes[0].speaker.name == "Sokha Pheap"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        pytest.param(
+            "Park Min-jun, a farm manager, said the workers were paid late.",
+            "Park Min-jun",
+            id="korean-syllable",
+        ),
+        pytest.param(
+            "U Thein Zaw, a village elder, said the boats left at night.", "Thein Zaw", id="burmese-u"
+        ),
+        pytest.param("Daw Mya Mya Win said her son had been sold twice.", "Mya Mya Win", id="burmese-daw"),
+        pytest.param(
+            "A spokesman for Medan Police, Adj Sr Comr Budi Santoso, said nine men were held.",
+            "Budi Santoso",
+            id="indonesian-rank",
+        ),
+        pytest.param("Pol Col Wichai Srisuk said the bar had been closed.", "Wichai Srisuk", id="thai-rank"),
+    ],
+)
+def test_entities_honorifics_and_given_names(nlp, body: str, name: str) -> None:
+    assert name in _people(extract(nlp(body)))
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind"),
+    [
+        pytest.param(
+            "Labour rights group Open Doors Asia said the raid was overdue.",
+            "Open Doors Asia",
+            "ngo",
+            id="group-before-name",
+        ),
+        pytest.param(
+            "A Swiss charity, Pont Solidaire, said it had housed 30 women.",
+            "Pont Solidaire",
+            "ngo",
+            id="charity-appositive",
+        ),
+        pytest.param(
+            "Mira Sen, chairperson of Sahayatri Nari Manch, said the girls were safe.",
+            "Sahayatri Nari Manch",
+            "other",
+            id="role-of-name",
+        ),
+        pytest.param(
+            "The Khmer Union for the Protection and Promotion of Migrant Rights said it was worried.",
+            "Khmer Union for the Protection and Promotion of Migrant Rights",
+            "other",
+            id="for-the-and-of",
+        ),
+        pytest.param(
+            "The Pacific Seafarers' Union called a strike.",
+            "Pacific Seafarers' Union",
+            "other",
+            id="plural-possessive",
+        ),
+        pytest.param(
+            "Staff of the Ministry of Migrant Workers' Welfare met the families.",
+            "Ministry of Migrant Workers' Welfare",
+            "government",
+            id="possessive-after-of",
+        ),
+        pytest.param(
+            "The Pokhara District Attorney's Office filed the case.",
+            "Pokhara District Attorney's Office",
+            "government",
+            id="office-holder-possessive",
+        ),
+        pytest.param(
+            "He paid a local agency, Green Valley Overseas Ltd. The firm denied it.",
+            "Green Valley Overseas Ltd",
+            "company",
+            id="ltd-at-sentence-end",
+        ),
+    ],
+)
+def test_entities_organisation_names_in_context(nlp, body: str, name: str, kind: str) -> None:
+    orgs = _orgs(extract(nlp(body)))
+    assert name in orgs
+    assert orgs[name].type == kind
+    assert name not in _people(extract(nlp(body)))
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "alias"),
+    [
+        pytest.param(
+            "The Alliance for the Defence of Fishing Crews, known as Adefic, said the law was weak. Adefic said more.",
+            "Alliance for the Defence of Fishing Crews",
+            "Adefic",
+            id="known-as",
+        ),
+        pytest.param(
+            "The Rural Women Workers Network (Ruwown) said 12 women had been freed.",
+            "Rural Women Workers Network",
+            "Ruwown",
+            id="bracketed-short-name",
+        ),
+        pytest.param(
+            "He paid PT Laut Biru Sejahtera in 2020. Officials said Laut Biru had no licence.",
+            "PT Laut Biru Sejahtera",
+            "Laut Biru",
+            id="inner-words-short-form",
+        ),
+    ],
+)
+def test_entities_organisation_aliases(nlp, body: str, name: str, alias: str) -> None:
+    ex = extract(nlp(body))
+    assert alias in _orgs(ex)[name].aliases
+    assert alias not in _people(ex)
+
+
+@pytest.mark.parametrize(
+    ("body", "not_a_name"),
+    [
+        pytest.param(
+            "JAKARTA (Coastal Wire) - Police raided a shelter on Monday.", "JAKARTA", id="wire-dateline"
+        ),
+        pytest.param(
+            "HANOI, Vietnam – The ministry closed two agencies.", "HANOI", id="dateline-with-country"
+        ),
+        pytest.param("Thai police said they had freed the women.", "Thai", id="nationality-before-police"),
+        pytest.param(
+            "Korean authorities said they would help.", "Korean", id="nationality-before-authorities"
+        ),
+        pytest.param(
+            "The men worked on the Hai Long 27, a trawler registered in Taiwan.", "Hai Long", id="vessel"
+        ),
+        pytest.param("Each worker paid HK$12,000 to the agency.", "HK$12,000", id="money-token"),
+    ],
+)
+def test_entities_not_names(nlp, body: str, not_a_name: str) -> None:
+    ex = extract(nlp(body))
+    names = {p.name for p in ex.people} | {o.name for o in ex.organisations}
+    assert not any(not_a_name in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role", "organisation"),
+    [
+        pytest.param(
+            "Pol Lt Gen Chai Wongsa, commander of the Northern Crime Bureau, said the bar was shut.",
+            "Chai Wongsa",
+            "commander",
+            "Northern Crime Bureau",
+            id="appositive-role-over-rank",
+        ),
+        pytest.param(
+            "A spokeswoman for Bandung Police, Adj Sr Comr Sari Dewi, said four men were held.",
+            "Sari Dewi",
+            "spokeswoman",
+            "Bandung Police",
+            id="role-for-org-before-comma",
+        ),
+        pytest.param(
+            "The inspector, Police Colonel Niran Sukpan, who heads the Border Rescue Task Force, said 90 people were freed.",
+            "Niran Sukpan",
+            "Police Colonel",
+            "Border Rescue Task Force",
+            id="bare-noun-keeps-rank-and-who-heads",
+        ),
+    ],
+)
+def test_entities_roles_and_affiliations(nlp, body: str, name: str, role: str, organisation: str) -> None:
+    person = _people(extract(nlp(body)))[name]
+    assert (person.role, person.organisation) == (role, organisation)

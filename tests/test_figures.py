@@ -386,3 +386,27 @@ def test_find_figures_scores_on_shared_gold(nlp, shared_dir: Path) -> None:
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert not leaks
     assert f1 >= 0.9, f"figure F1 {f1:.3f} (tp={tp} fp={fp} fn={fn})"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "In India each family paid Rs 3 lakh to the broker.",
+            [("Rs 3 lakh", 300_000, None, None, "INR")],
+            id="lakh",
+        ),
+        pytest.param(
+            "The traders in Nepal owed Rs 1.5 crore to the bank.",
+            [("Rs 1.5 crore", 15_000_000, None, None, "NPR")],
+            id="crore-nepali-rupees",
+        ),
+        pytest.param(
+            "Workers from Pakistan were charged 250,000 rupees each.",
+            [("250,000 rupees", 250_000, None, None, "PKR")],
+            id="rupees-of-the-story-country",
+        ),
+    ],
+)
+def test_find_figures_south_asian_money(nlp, sentence: str, expected: list[tuple]) -> None:
+    assert _figure_tuples(nlp, sentence) == expected

@@ -119,3 +119,10 @@ def test_pipeline_meets_the_floors_on_the_gold_articles(nlp, shared_dir: Path):
     assert f1(*totals["p"]) >= 0.85
     assert f1(*totals["o"]) >= 0.85
     assert leaks == []
+
+
+def test_pipeline_sentences_start_at_paragraph_breaks(nlp) -> None:
+    """The model joins a paragraph-final quote to the next paragraph's first sentence unless told."""
+    doc = nlp("“We were kept inside,” Mali Phan said.\n\nThe guards took our phones, she said.")
+    second = doc.text.index("The guards")
+    assert any(s.start_char == second for s in doc.sents)

@@ -64,3 +64,45 @@ def test_paragraph_helpers_count_from_one():
     body = "One.\n\nTwo.\n\nThree."
     assert paragraph_bounds(body) == [(0, 4), (6, 10), (12, 18)]
     assert [paragraph_of(body, i) for i in (0, 7, 13)] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "‘They kept our phones for a month,’ the nurse says. ‘Nobody came to help.’",
+            ["They kept our phones for a month", "Nobody came to help."],
+            id="british-single-marks",
+        ),
+        pytest.param(
+            "The trader added: 'Most of the boats never came back to port.'",
+            ["Most of the boats never came back to port."],
+            id="colon-then-straight-single",
+        ),
+        pytest.param(
+            "‘The drivers’ wages were cut twice this year,’ he says.",
+            ["The drivers’ wages were cut twice this year"],
+            id="plural-possessive-inside-single",
+        ),
+        pytest.param(
+            '‘He told me, "Sign or go home," and I signed,’ she says.',
+            ['He told me, "Sign or go home," and I signed'],
+            id="double-nested-in-single",
+        ),
+    ],
+)
+def test_direct_quotes_single_marks(nlp, body: str, expected: list[str]) -> None:
+    assert _texts(nlp, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "The province called the plan “Safe Harbour for Workers” in its leaflets.", id="scheme-name"
+        ),
+        pytest.param("Villagers joined the “Fair Wages Now” campaign last year.", id="campaign-title"),
+    ],
+)
+def test_direct_quotes_skip_quoted_titles(nlp, body: str) -> None:
+    assert _texts(nlp, body) == []

@@ -87,3 +87,54 @@ def test_reported_adding_that_gives_second_clause(nlp):
 def test_reported_ignores_said_inside_direct_quote(nlp):
     body = "“My brother said he would pay the broker,” Lina Park said."
     assert _reported(nlp, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Harbour police said on Friday they had detained nine crew members.",
+            ("they had detained nine crew members", "police", "said"),
+            id="time-after-verb-dropped",
+        ),
+        pytest.param(
+            "Mona Vilay told the Courier by telephone Pakse had cancelled the permits.",
+            ("Pakse had cancelled the permits", "Vilay", "told"),
+            id="told-paper-by-phone",
+        ),
+        pytest.param(
+            "Dara Keo told the Ledger 40 workers had been moved to a new site.",
+            ("40 workers had been moved to a new site", "Keo", "told"),
+            id="told-paper-no-that",
+        ),
+        pytest.param(
+            "Leila Haddad, whose daughter left home in June, said a recruiter called her twice.",
+            ("a recruiter called her twice", "Haddad", "said"),
+            id="name-then-relative-clause",
+        ),
+        pytest.param(
+            "The firm's owner, Arjun Mehta, said in a written statement that the workers had been paid.",
+            ("the workers had been paid", "Mehta", "said"),
+            id="that-clause-after-statement",
+        ),
+        pytest.param(
+            "Instead, the 19-year-old says, she was sent to a warehouse near the port.",
+            ("she was sent to a warehouse near the port", "year", "says"),
+            id="mid-sentence-present-tense",
+        ),
+        pytest.param(
+            "DILI, Timor-Leste (Coastal Wire) - Eleven fishermen returned home on Sunday, their lawyer said.",
+            ("Eleven fishermen returned home on Sunday", "lawyer", "said"),
+            id="dateline-not-in-clause",
+        ),
+    ],
+)
+def test_reported_wire_and_broadsheet_forms(nlp, body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _reported(nlp, body)
+
+
+def test_reported_clause_stops_at_paragraph_break(nlp) -> None:
+    body = "“We were never paid,” one worker said.\n\nThe men came from three provinces, he said."
+    found = _reported(nlp, body)
+    assert ("The men came from three provinces", "he", "said") in found
+    assert all("\n\n" not in text for text, _, _ in found)

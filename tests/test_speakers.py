@@ -100,3 +100,68 @@ def test_speaker_he_said_inside_quote_is_not_an_attribution(nlp):
     ex = extract(nlp(body))
     assert [q.kind for q in ex.quotes] == ["direct"]
     assert ex.quotes[0].speaker is not None and ex.quotes[0].speaker.name == "Rita Gomez"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        pytest.param(
+            "Pol Maj Gen Anan Chaiyo led the raid.\n\n“We found the ledgers,” the police general said.",
+            "We found the ledgers",
+            "Anan Chaiyo",
+            id="rank-abbreviation-spelt-out",
+        ),
+        pytest.param(
+            "Seven boats were seized, a fishers' rights group said on Sunday.\n\n"
+            "The Blue Sea Workers Network (BSWN) said the crews had not been paid.",
+            "Seven boats were seized",
+            "Blue Sea Workers Network",
+            id="indefinite-group-named-next",
+        ),
+        pytest.param(
+            "The families have sued the agency, their lawyer said.\n\n"
+            "The lawyer, Ravi Menon, said each family had paid the fee twice.",
+            "The families have sued the agency",
+            "Ravi Menon",
+            id="their-lawyer-named-next",
+        ),
+        pytest.param(
+            "Noor Aziz, a caseworker at the Harbour Light Foundation, said the girls were safe.\n\n"
+            "Ahmad Salleh, a port official, said the ship had left.\n\n"
+            "The foundation is asking for more beds. “We are full every night,” she said.",
+            "We are full every night",
+            "Noor Aziz",
+            id="pronoun-of-the-organisation-just-mentioned",
+        ),
+        pytest.param(
+            "Samak Boon, chief of the Lopburi Provincial Office, spoke first.\n\n"
+            "“The list was false,” the provincial official said.",
+            "The list was false",
+            "Samak Boon",
+            id="official-of-named-office",
+        ),
+    ],
+)
+def test_speakers_resolve_nominal_speakers(nlp, body: str, quote: str, speaker: str) -> None:
+    assert (quote, speaker) in _speakers(nlp, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        pytest.param(
+            "Thai police said on Tuesday they had freed 40 women from a karaoke bar.",
+            "they had freed 40 women from a karaoke bar",
+            id="generic-police",
+        ),
+        pytest.param(
+            "An official said on condition of anonymity that the border post would close.",
+            "the border post would close",
+            id="anonymous-official",
+        ),
+    ],
+)
+def test_speakers_nameless_speaker_gives_no_entity(nlp, body: str, quote: str) -> None:
+    ex = extract(nlp(body))
+    assert (quote, None) in [(q.text, q.speaker) for q in ex.quotes]
+    assert ex.organisations == ()

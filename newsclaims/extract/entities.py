@@ -23,6 +23,45 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ACRONYM_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos", "conj"})
 ROLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+LEAD_VERBS = frozenset(
+    {"head", "lead", "run", "chair", "direct", "manage", "found", "co-found", "work", "represent"}
+)
+ROLE_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "poss"})
+OFFICE_NOUNS = frozenset(
+    {
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "president",
+        "founder",
+        "co-founder",
+        "secretary",
+        "coordinator",
+        "co-ordinator",
+        "head",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "researcher",
+        "manager",
+        "member",
+        "staff",
+        "executive",
+        "treasurer",
+        "trustee",
+        "adviser",
+        "advisor",
+        "lawyer",
+        "employee",
+        "volunteer",
+        "analyst",
+        "official",
+    }
+)
+HEAD_CONNECTORS = frozenset({"of", "for", "on"})
 FUZZY_MIN_RATIO = 80
 FUZZY_MIN_LENGTH = 5
 
@@ -39,6 +78,7 @@ class Entity:
     role: str | None = None
     organisation: Entity | None = None
     gender: str | None = None
+    titles: list[str] = field(default_factory=list)  # ranks and titles written before the name
     acronym: str | None = None
     type: str = "other"
     parent: Entity | None = None
@@ -136,11 +176,29 @@ class _Evidence:
     place: bool = False
     role: str | None = None
     role_head: Token | None = None
+    title_role: bool = False  # the role is a title or rank before the name; an appositive role wins
+    mononym: bool = False  # a one-word name the context shows is a person's ("his sister, Suryani")
+
+    def describe(self, role: str, head: Token | None) -> None:
+        """Record a role written beside the name ("X, deputy director of …", "the agency's
+        director, X"): it replaces a rank or title before the name ("Pol Lt Gen X, commander …")."""
+        if self.role is None or self.title_role:
+            self.role, self.title_role = role, False
+            self.role_head = head if head is not None else self.role_head
+
     org_type: str | None = None
 
 
 def _org_keyword_type(words: list[str], rules: Rules) -> str | None:
-    types = [rules.org_keywords[w] for w in words if w in rules.org_keywords]
+    """The type of the name's head keyword: the last one before "of/for/on" ("Department of
+    Fisheries", "Ministry of International Cooperation"), else the last one ("Amnesty
+    International", "Golden Crest Manpower Sdn Bhd")."""
+    head = words
+    for k, w in enumerate(words):
+        if w in HEAD_CONNECTORS and any(x in rules.org_keywords for x in words[:k]):
+            head = words[:k]
+            break
+    types = [rules.org_keywords[w] for w in head if w in rules.org_keywords]
     content = [
         w for w in words if w not in rules.org_keywords and w.lower() not in {"of", "for", "and", "at", "on"}
     ]
@@ -171,11 +229,19 @@ def _evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> _Evidence:
     if chunk.title:
         honorific = all(w.lower() in rules.gender_cues for w in chunk.title.split())
         ev.person, ev.role = True, None if honorific else chunk.title
+        ev.title_role = not honorific
     pre_role = _preceding_role(doc, chunk, rules)
     if pre_role and not ev.role:
-        ev.person, ev.role = True, pre_role
-    if root.dep_ == "appos" and _is_role(root.head, rules):
-        ev.person, ev.role, ev.role_head = True, ev.role or _role_phrase(root.head), root.head
+        ev.person, ev.role, ev.title_role = True, pre_role, True
+    if (
+        root.dep_ == "appos"
+        and root.head.text.islower()
+        and _is_role(root.head, rules)
+        and not (ev.title_role and _anaphoric(root.head))
+    ):
+        ev.person = True
+        ev.describe(_role_phrase(root.head), root.head)
+        ev.role_head = ev.role_head or root.head
     if root.dep_ == "appos" and root.head.lower_ == "one":
         ev.person = True
         for prep in root.head.children:
@@ -185,7 +251,7 @@ def _evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> _Evidence:
     for child in root.children:
         if child.dep_ == "appos" and _is_role(child, rules):
             ev.person = True
-            ev.role = ev.role or _role_phrase(child)
+            ev.describe(_role_phrase(child), child)
             ev.role_head = ev.role_head or child
         if child.dep_ == "appos" and child.like_num:
             ev.person = True
@@ -194,7 +260,8 @@ def _evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> _Evidence:
         ev.weak_person = True
     if root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs and len(words) >= 2:
         ev.person = True
-    if prev is not None and prev.lower_ in rules.locative_prepositions and not ev.person:
+    according = prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ == "according"
+    if prev is not None and prev.lower_ in rules.locative_prepositions and not ev.person and not according:
         ev.place = True
     if (
         prev is not None
@@ -205,14 +272,21 @@ def _evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> _Evidence:
         ev.place = ev.place or not ev.person
     if ents and ents <= PLACE_ENTS and not ev.person:
         ev.place = True
-    if words[-1] in rules.place_words:
+    if words[-1] in rules.place_words or _numbered(doc, chunk):
         ev.place, ev.person = True, False
     head_phrase = root.head.lower_
     if root.dep_ in {"compound", "amod", "nmod"} and not ev.person:
         two = f"{doc[root.head.i - 1].lower_} {head_phrase}" if root.head.i > 0 else head_phrase
         noun_type = rules.org_nouns.get(two) or rules.org_nouns.get(head_phrase)
-        if (noun_type or root.head.lemma_.lower() in rules.document_nouns) and not (ents & {"GPE", "LOC"}):
+        if (
+            (noun_type or root.head.lemma_.lower() in rules.document_nouns)
+            and not (ents & {"GPE", "LOC", "NORP"})
+            and not _generic_modifier(chunk, root.head)
+        ):
             ev.org, ev.org_type, ev.place = True, noun_type, False
+    org_type = _named_as_organisation(doc, chunk, root, rules)
+    if org_type is not None and ev.role is None and not chunk.title and not ev.org:
+        ev.org, ev.org_type, ev.person, ev.weak_person, ev.place = True, org_type or None, False, False, False
     acronym = _acronym(chunk, rules)
     if ev.place:
         ev.weak_person = False
@@ -225,6 +299,81 @@ def _evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> _Evidence:
     ):
         ev.org = True
     return ev
+
+
+def _role_before_comma(doc: Doc, lo: int, rules: Rules) -> Token | None:
+    """ "the agency's director, X" / "a spokeswoman for Tegal Police, X": the role noun whose
+    phrase ends right before the comma preceding the name."""
+    if lo < 2 or doc[lo - 1].text != ",":
+        return None
+    tok = doc[lo - 2]
+    for _ in range(4):
+        if tok.text.islower() and _is_role(tok, rules):
+            return tok
+        if tok.dep_ not in ROLE_PHRASE_DEPS or tok.head.i >= tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _anaphoric(head: Token) -> bool:
+    """ "The officer, Police Major General X": a bare "the <noun>" points back to someone already
+    mentioned; unlike "the agency's director" or "a spokeswoman for …" it states no role."""
+    mods = [c for c in head.children if c.dep_ != "punct" and c.i < head.i]
+    after = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
+    return not after and len(mods) == 1 and mods[0].lower_ in {"the", "this", "that"}
+
+
+def _org_noun_type(tok: Token, rules: Rules) -> str | None:
+    """The organisation type a common noun names ("group", "rights group", "charity", "NGO")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return rules.org_nouns.get(f"{prev} {lemma}") or rules.org_nouns.get(lemma) or rules.org_nouns.get(low)
+
+
+def _named_as_organisation(doc: Doc, chunk: NameChunk, root: Token, rules: Rules) -> str | None:
+    """The type of organisation the words around a name call it, or None.
+
+    "rights group Amnesty International", "the charity Passerelle Asie" (the noun before the
+    name), "A French charity, Passerelle Asie," / "Passerelle Asie, a French charity," (in
+    apposition), "chairperson of Saathi Sangam Nepal" (what an office-holder's role belongs to).
+    Such words outweigh a name's look or its being the subject of "said", not a title or a role.
+    """
+    prev = _prev_word(doc, chunk)
+    if prev is not None and prev.text.islower() and prev.pos_ == "NOUN" and _org_noun_type(prev, rules):
+        return _org_noun_type(prev, rules)
+    for child in root.children:
+        if child.i < chunk.start and child.dep_ in {"compound", "nmod"} and child.text.islower():
+            found = _org_noun_type(child, rules)
+            if found:
+                return found
+        if child.dep_ == "appos" and child.i > root.i and child.text.islower():
+            found = _org_noun_type(child, rules)
+            if found and not any(c.dep_ == "appos" and c.i < chunk.start for c in child.children):
+                return found
+    head = root.head
+    if root.dep_ == "appos" and head.text.islower() and head.i < chunk.start:
+        found = _org_noun_type(head, rules)
+        if found:
+            return found
+    if root.dep_ == "pobj" and head.lower_ in {"of", "at"} and head.head.text.islower():
+        office = head.head
+        if office.lemma_.lower() in OFFICE_NOUNS and office.i < chunk.start:
+            return _org_keyword_type(chunk.words, rules) or ""  # an organisation of unknown type
+    return None
+
+
+def _numbered(doc: Doc, chunk: NameChunk) -> bool:
+    """ "the Fu Sheng 88", "Section 24": a name with a number after it names a vessel, a law or a
+    product, not a person ("Slamet Riyadi, 24," has a comma)."""
+    return chunk.end < len(doc) and doc[chunk.end].like_num and doc[chunk.end - 1].whitespace_ == " "
+
+
+def _generic_modifier(chunk: NameChunk, noun: Token) -> bool:
+    """ "Thai police", "Korean authorities", "a Vientiane recruiter": one capitalised word before a
+    common noun names a nationality or a place, not an organisation ("the KMFU office" does)."""
+    words = chunk.words
+    return len(words) == 1 and not words[0].isupper() and noun.i == chunk.end
 
 
 def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: _Evidence) -> None:
@@ -248,17 +397,33 @@ def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: _Evidence) -
                 nxt = doc[j + 1] if j + 1 < n else None
                 if nxt is None or nxt.is_punct or nxt.lower_ in {"of", "at", "for", "with", "in"}:
                     ev.person = True
-                    if ev.role is None:
-                        ev.role = doc[after + 1 : j + 1].text.removeprefix("a ").removeprefix("the ")
-                        ev.role_head = tok
+                    ev.describe(doc[after + 1 : j + 1].text.removeprefix("a ").removeprefix("the "), tok)
                 break
     lo = chunk.title_start if chunk.title_start is not None else chunk.start
-    if lo >= 2 and doc[lo - 1].text == "," and doc[lo - 2].text.islower() and _is_role(doc[lo - 2], rules):
-        ev.person = True
-        if ev.role is None:
-            ev.role, ev.role_head = _role_phrase(doc[lo - 2]), doc[lo - 2]
+    role = _role_before_comma(doc, lo, rules)
+    if role is not None:
+        ev.person = ev.mononym = True
+        if not (ev.title_role and _anaphoric(role)):
+            ev.describe(_role_phrase(role), role)
+    if (
+        lo >= 3
+        and doc[lo - 1].lower_ == "as"
+        and any(t.lower_ == "name" for t in doc[max(lo - 4, 0) : lo - 1])
+    ):
+        ev.person = ev.mononym = True  # "who gave his name only as Rashed"
     if after < n and doc[after].lemma_.lower() in rules.reporting_verbs and doc[after].pos_ == "VERB":
         ev.person = ev.person or len(chunk.words) >= 2
+
+
+def _short_org_name(words: list[str], full: list[str]) -> bool:
+    """ "Sonali Horizon" for "Sonali Horizon Overseas Ltd", "Bahari Samudra" for "PT Bahari Samudra
+    Mandiri": the name's first words, or two or more of its words in a row."""
+    n = len(words)
+    if n >= len(full):
+        return False
+    if full[:n] == words:
+        return True
+    return n >= 2 and any(full[i : i + n] == words for i in range(1, len(full) - n + 1))
 
 
 class _Builder:
@@ -292,8 +457,10 @@ class _Builder:
         found = []
         for e in self.entities:
             if e.kind == "organisation":
-                if e.acronym == chunk.text or (
-                    len(words) < len(e.words) and list(e.words[: len(words)]) == words
+                if (
+                    e.acronym == chunk.text
+                    or chunk.text in e.aliases
+                    or _short_org_name(words, list(e.words))
                 ):
                     found.append(e)
                 continue
@@ -314,6 +481,12 @@ class _Builder:
         before.sort(key=lambda x: -x[0])
         return before[0][1]
 
+    def add_alias_mention(self, entity: Entity, chunk: NameChunk) -> None:
+        """ "… Human Rights, known as Licadho": another name of ``entity`` written beside it."""
+        entity.mentions.append(chunk.start_char)
+        entity.add_alias(chunk.text)
+        self.chunk_entity[chunk.start] = entity
+
     def attach(self, chunk: NameChunk) -> Entity | None:
         entity = self._match_short(chunk, chunk.start_char)
         if entity is not None:
@@ -332,15 +505,23 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
     evidence = {c.start: _evidence(doc, c, rules) for c in chunks}
     _spread_person_evidence(doc, chunks, evidence)
     builder = _Builder(doc, rules)
+    aliases = _alias_chunks(doc, chunks, evidence)
     by_length = sorted(chunks, key=lambda c: (-len(c.words), c.start))
     pending = []
     for chunk in by_length:
         ev = evidence[chunk.start]
+        if chunk.start in aliases:
+            continue
         if ev.org:
             entity = builder.add(chunk, "organisation")
             entity.type = ev.org_type or entity.type
             entity.acronym = entity.acronym or _bracketed_acronym(doc, chunk) or _acronym(chunk, rules)
-        elif ev.person and not ev.place and not ev.is_role and (len(chunk.words) >= 2 or chunk.title):
+        elif (
+            ev.person
+            and not ev.place
+            and not ev.is_role
+            and (len(chunk.words) >= 2 or chunk.title or ev.mononym)
+        ):
             known = builder._match_short(chunk, chunk.start_char)
             if known is not None and (known.kind == "organisation" or len(chunk.words) < 2):
                 pending.append(chunk)
@@ -348,6 +529,10 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
                 builder.add(chunk, "person")
         else:
             pending.append(chunk)
+    for alias, named in aliases.items():
+        entity = builder.chunk_entity.get(named.start)
+        if entity is not None:
+            builder.add_alias_mention(entity, next(c for c in chunks if c.start == alias))
     for chunk in sorted(pending, key=lambda c: c.start):
         ev = evidence[chunk.start]
         if ev.place and not _possessive_or_subject(doc, chunk):
@@ -363,6 +548,27 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
     _roles_and_affiliations(index, evidence)
     _parents(index)
     return index
+
+
+def _alias_chunks(doc: Doc, chunks: list[NameChunk], evidence: dict[int, _Evidence]) -> dict[int, NameChunk]:
+    """Chunks that give another name of the organisation just before them: "the Cambodian League
+    for … Human Rights, known as Licadho", "… (also known as X)", "the Lao Women's Union (LWU)".
+
+    :returns: alias chunk start -> the organisation's chunk.
+    """
+    out: dict[int, NameChunk] = {}
+    for named, alias in pairwise(chunks):
+        if not evidence[named.start].org:
+            continue
+        gap = [t.lower_ for t in doc[named.end : alias.title_start or alias.start]]
+        closed = alias.end < len(doc) and doc[alias.end].text == ")"
+        while gap and gap[0] in {",", "("}:
+            gap = gap[1:]
+        if (gap == [] and closed and doc[named.end].text == "(") or (
+            len(gap) >= 2 and gap[-2:] == ["known", "as"] and len(gap) <= 4
+        ):
+            out[alias.start] = named
+    return out
 
 
 def _bracketed_acronym(doc: Doc, chunk: NameChunk) -> str | None:
@@ -437,9 +643,24 @@ def _org_in(index: EntityIndex, head: Token) -> Entity | None:
         if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "with", "in"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    ent = index.entity_at(pobj) or _nominal_org(index, pobj)
+                    named = [index.entity_at(c) for c in pobj.children if c.dep_ == "appos"]
+                    ent = index.entity_at(pobj) or next((e for e in named if e is not None), None)
+                    ent = ent or _nominal_org(index, pobj)
                     if ent is not None and ent.kind == "organisation":
                         return ent
+    return None
+
+
+def _org_led(index: EntityIndex, root: Token) -> Entity | None:
+    """ "X, who heads the Tak Border Task Force, …": the organisation a relative clause says the
+    person leads or works for."""
+    for clause in root.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in LEAD_VERBS:
+            continue
+        for obj in clause.subtree:
+            ent = index.entity_at(obj)
+            if ent is not None and ent.kind == "organisation" and obj.dep_ in {"dobj", "pobj"}:
+                return ent
     return None
 
 
@@ -450,10 +671,14 @@ def _roles_and_affiliations(index: EntityIndex, evidence: dict[int, _Evidence]) 
         if entity is None or entity.kind != "person":
             continue
         ev = evidence[chunk.start]
+        if chunk.title and chunk.title not in entity.titles:
+            entity.titles.append(chunk.title)
         if ev.role and entity.role is None:
             entity.role = ev.role
         if ev.role_head is not None and entity.organisation is None:
             entity.organisation = _org_in(index, ev.role_head)
+        if entity.organisation is None:
+            entity.organisation = _org_led(index, _root(doc, chunk))
         words = (chunk.title or "").lower().split() + (entity.role or "").lower().split()
         for w in words:
             cue = rules.gender_cues.get(w)
@@ -479,7 +704,7 @@ def _parents(index: EntityIndex) -> None:
             continue
         if gap in (["’s"], ["'s"]) and eb.parent is None:
             eb.parent = ea
-        elif gap in (["of", "the"], ["of"]) and ea.parent is None:
+        elif gap in (["of", "the"], ["of"], ["at", "the"], ["at"], ["under", "the"]) and ea.parent is None:
             ea.parent = eb
 
 

@@ -45,6 +45,16 @@ def _alternation(forms: list[str]) -> str:
 
 
 CURRENCY_SYMBOLS = _load_table("currency_symbols.txt")
+# A currency code read from a name several countries share -> the code of each country, with the
+# words that say the story is about it ("India" keeps INR when it is named more often).
+SHARED_CURRENCY_NAMES = {
+    "INR": {
+        "INR": ("India", "Indian"),
+        "NPR": ("Nepal", "Kathmandu"),
+        "PKR": ("Pakistan",),
+        "LKR": ("Sri Lanka",),
+    },
+}
 CURRENCY_NAMES = {name.lower(): code for name, code in _load_table("currency_names.txt").items()}
 QUALIFIERS = frozenset(_load_rules("figure_qualifiers.txt"))
 TIME_UNITS = _load_table("unit_time.txt")
@@ -81,7 +91,9 @@ _YEAR_RE = re.compile(r"(?:18|19|20)\d\d(?![\d,.]?\d)")
 _BETWEEN_LINK_RE = re.compile(r"\s+and\s+")
 _RANGE_LINK_RE = re.compile(r"[-–]|\s+[-–]\s+|\s+(?:to|or)\s+")
 _PREFIX_AT_RE = re.compile(rf"(?:{_alternation(list(CURRENCY_SYMBOLS))}) ?")
-_SCALE_WORD_RE = re.compile(r"(?<=[\d\s])(?:thousand|million|billion|trillion|bn|mn|m|k)\b", re.IGNORECASE)
+_SCALE_WORD_RE = re.compile(
+    r"(?<=[\d\s])(?:thousand|million|billion|trillion|lakhs?|crores?|bn|mn|m|k)\b", re.IGNORECASE
+)
 _A_TIME_RE = re.compile(rf"an?(?=\s+(?:{_alternation(list(TIME_UNITS))})\b)", re.IGNORECASE)
 _AGO_RE = re.compile(r"\s+ago\b", re.IGNORECASE)
 _NUMERATORS = "|".join(["a", "an", *UNITS])
@@ -168,11 +180,24 @@ def find_figures(doc: Doc) -> list[Figure]:
             continue
         drafts.append(draft)
         covered_until = draft.end
-    figures = [_to_figure(context.text, draft) for draft in drafts]
+    local = _local_currencies(context.text)
+    figures = [_to_figure(context.text, draft, local) for draft in drafts]
     return _without_overlaps(figures)
 
 
-def _to_figure(text: str, draft: _Draft) -> Figure:
+def _local_currencies(text: str) -> dict[str, str]:
+    """Codes of currencies named alike in several countries, read for the article's country:
+    "Rs" and "rupees" are Nepali rupees in a story about Nepal, Indian ones by default."""
+    out = {}
+    for code, countries in SHARED_CURRENCY_NAMES.items():
+        counts = {alt: sum(text.count(w) for w in words) for alt, words in countries.items()}
+        best = max(counts, key=lambda alt: counts[alt])
+        if counts[best] > 0:
+            out[code] = best
+    return out
+
+
+def _to_figure(text: str, draft: _Draft, local: dict[str, str]) -> Figure:
     return Figure(
         text=text[draft.start : draft.end],
         start=draft.start,
@@ -180,7 +205,7 @@ def _to_figure(text: str, draft: _Draft) -> Figure:
         value=draft.value,
         value_max=draft.value_max,
         qualifier=draft.qualifier.lower() if draft.qualifier else None,
-        unit=draft.unit,
+        unit=local.get(draft.unit, draft.unit) if draft.unit else draft.unit,
     )
 
 

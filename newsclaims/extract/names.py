@@ -20,7 +20,13 @@ AND_CONNECTORS = frozenset({"and", "&"})
 AT_CONNECTORS = frozenset({"at"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 POSSESSIVE_NAME_WORDS = frozenset({"women", "men", "children", "people", "workers", "farmers", "migrants"})
+MONEY_SIGNS = frozenset("$€£¥₹₱฿₫៛")
+PLURAL_POSSESSIVES = frozenset({"’", "'"})
 NON_NAME_ENTS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
+DATELINE_MAX_TOKENS = 12
+NAME_PART_TAGS = frozenset({"PROPN"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,8 @@ class NameChunk:
 
 def _is_cap(tok: Token, rules: Rules) -> bool:
     text = tok.text
+    if tok.like_num or any(c in MONEY_SIGNS for c in text):
+        return False  # "HK$330,000", "US$450": an amount, not a name
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text) and not tok.is_punct
 
 
@@ -50,17 +58,78 @@ def _attached(doc: Doc, i: int) -> bool:
     return i > 0 and not doc[i - 1].whitespace_
 
 
+def _lower_name_part(doc: Doc, i: int) -> bool:
+    """ "Soo-jin", "Tae-ho": a lower-case syllable hyphenated to a capitalised given name.
+
+    Korean (and some Chinese) given names are written with a lower-case second syllable; the
+    parser tags the syllable as a proper noun or part of the person's name, unlike "Anti-trafficking"
+    or "Co-founder" whose second part is a common word.
+    """
+    tok, nxt, prev = doc[i], doc[i + 1], doc[i - 1]
+    return (
+        tok.text == "-"
+        and _attached(doc, i)
+        and _attached(doc, i + 1)
+        and prev.pos_ in NAME_PART_TAGS
+        and nxt.is_alpha
+        and nxt.is_lower
+        and (nxt.pos_ in NAME_PART_TAGS or (nxt.ent_type_ == "PERSON" and prev.ent_type_ == "PERSON"))
+    )
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Token indices of wire datelines opening a paragraph: "BANGKOK (Reuters) -", "BOKEO, Laos –".
+
+    A dateline is one or more upper-case words, optionally followed by a capitalised region,
+    a date and a bracketed agency, and closed by a dash. It names a place and a news agency,
+    never a speaker or an organisation of the story.
+    """
+    found: set[int] = set()
+    for start in _paragraph_starts(doc):
+        i = start
+        while i < len(doc) and (doc[i].text.isupper() and sum(c.isalpha() for c in doc[i].text) >= 2):
+            i += 1
+        if i == start:
+            continue
+        depth = 0
+        for j in range(i, min(i + DATELINE_MAX_TOKENS, len(doc))):
+            tok = doc[j]
+            if tok.text in DATELINE_DASHES and depth == 0:
+                found.update(range(start, j + 1))
+                break
+            if tok.text == "(":
+                depth += 1
+            elif tok.text == ")":
+                depth -= 1
+            elif not (depth > 0 or tok.text == "," or tok.text[:1].isupper() or tok.like_num):
+                break
+    return found
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    starts = [0] if len(doc) else []
+    for tok in doc:
+        if tok.is_space and "\n\n" in tok.text and tok.i + 1 < len(doc):
+            starts.append(tok.i + 1)
+    return starts
+
+
 def _runs(doc: Doc, rules: Rules) -> list[list[int]]:
     """Maximal runs of capitalised tokens, with hyphen and abbreviation joins."""
     runs: list[list[int]] = []
     current: list[int] = []
     i = 0
     n = len(doc)
+    skip = dateline_tokens(doc)
     while i < n:
         tok = doc[i]
-        if _is_cap(tok, rules):
+        if _is_cap(tok, rules) and i not in skip:
             current.append(i)
             i += 1
+            continue
+        if current and i + 1 < n and _lower_name_part(doc, i):
+            current.extend([i, i + 1])
+            i += 2
             continue
         if current and i + 1 < n and _is_cap(doc[i + 1], rules):
             prev = doc[current[-1]]
@@ -116,6 +185,10 @@ def _merge(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]:
         while k < len(runs):
             nxt = runs[k]
             gap = list(range(chunk[-1] + 1, nxt[0]))
+            if _of_the(doc, gap) and _has_keyword(doc, chunk, rules) and not _has_keyword(doc, nxt, rules):
+                chunk = chunk + gap + nxt  # "League for the Promotion …", "Office of the High Commissioner"
+                k += 1
+                continue
             if len(gap) != 1:
                 break
             sep = doc[gap[0]]
@@ -132,11 +205,7 @@ def _merge(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]:
                     and _ent(doc, chunk) != "PERSON"
                 )
             elif sep.text in POSSESSIVES:
-                join = (
-                    doc[chunk[-1]].lower_ in POSSESSIVE_NAME_WORDS
-                    and not _has_keyword(doc, chunk, rules)
-                    and _has_keyword(doc, nxt, rules)
-                )
+                join = _possessive_inside_name(doc, chunk, sep, nxt, rules)
             elif sep.text == ",":
                 join = _enumeration_follows(doc, chunk, runs, k, rules)
             if not join:
@@ -145,6 +214,35 @@ def _merge(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]:
             k += 1
         merged.append(chunk)
     return merged
+
+
+def _of_the(doc: Doc, gap: list[int]) -> bool:
+    return len(gap) == 2 and doc[gap[0]].lower_ in OF_CONNECTORS and doc[gap[1]].lower_ == "the"
+
+
+def _possessive_inside_name(doc: Doc, chunk: list[int], sep: Token, nxt: list[int], rules: Rules) -> bool:
+    """A possessive inside one name: "Women's Rights Centre", "Nusantara Fishers' Union",
+    "Ministry of Overseas Workers' Welfare", "District Attorney's Office".
+
+    Only a group noun ("Workers'", "Women's") or an office-holder ("Attorney's") is possessed
+    inside a name; "Cambodia's Interior Ministry" stays two names (a place and its ministry).
+    """
+    last = doc[chunk[-1]]
+    group = last.lower_ in POSSESSIVE_NAME_WORDS or (
+        sep.text in PLURAL_POSSESSIVES and last.tag_ in PLURAL_TAGS
+    )
+    office = (
+        last.lower_ in rules.person_titles
+        and sep.text not in PLURAL_POSSESSIVES
+        and not _has_keyword(doc, chunk, rules)
+    )
+    if office:
+        return _has_keyword(doc, nxt, rules)
+    if not group:
+        return False
+    if _has_keyword(doc, chunk, rules):
+        return _has_keyword_of(doc, chunk, rules) and not _has_keyword(doc, nxt, rules)
+    return _has_keyword(doc, nxt, rules)
 
 
 def _enumeration_follows(doc: Doc, chunk: list[int], runs: list[list[int]], k: int, rules: Rules) -> bool:
@@ -190,6 +288,18 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     return doc[i].is_sent_start or i == 0
 
 
+def _absorbs_full_stop(doc: Doc, i: int) -> bool:
+    """ "… agency, Sonali Horizon Overseas Ltd. The firm …": an abbreviation ending a sentence
+    carries the sentence's full stop, which is not part of the name."""
+    tok = doc[i]
+    if not tok.text.endswith(".") or len(tok.text) < 3 or "." in tok.text[:-1]:
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j >= len(doc) or doc[j].text[:1].isupper() or doc[j].is_quote
+
+
 def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], list[int]]:
     """Split "Police Major General Surachet Hakparn" into title tokens and name tokens.
 
@@ -226,13 +336,14 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
         if not name:
             continue
         first, last = doc[name[0]], doc[name[-1]]
+        end_char = last.idx + len(last.text) - (1 if _absorbs_full_stop(doc, last.i) else 0)
         chunks.append(
             NameChunk(
                 start=name[0],
                 end=name[-1] + 1,
                 start_char=first.idx,
-                end_char=last.idx + len(last.text),
-                text=doc.text[first.idx : last.idx + len(last.text)],
+                end_char=end_char,
+                text=doc.text[first.idx : end_char],
                 title=doc.text[doc[title[0]].idx : doc[title[-1]].idx + len(doc[title[-1]].text)]
                 if title
                 else None,

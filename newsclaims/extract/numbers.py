@@ -48,6 +48,10 @@ SCALES = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    "lakh": 100_000,  # South Asian scales: "Rs 5 lakh", "Tk 2.5 crore"
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 # Scale abbreviations glued to digits: "4m", "2.5bn", "300k".
 SCALE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
@@ -141,7 +145,7 @@ _DIGITS_AT = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _GAP = re.compile(r"[ \t]+")
 _SCALE_AFTER_DIGITS = re.compile(
-    r"(?:[ \t]+(?P<word>hundred|thousand|million|billion|trillion|dozen)\b"
+    r"(?:[ \t]+(?P<word>hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)\b"
     r"|(?P<suffix>k|m|mn|bn)\b)",
     re.IGNORECASE,
 )

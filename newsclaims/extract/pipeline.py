@@ -19,6 +19,44 @@ from .rules import Rules, load_rules
 from .speakers import SpeakerResolver, find_attribution
 
 SPEAKER_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "case"})
+FINDING_CUES = frozenset(
+    {
+        "found",
+        "find",
+        "finds",
+        "estimated",
+        "estimates",
+        "recommended",
+        "recommends",
+        "concluded",
+        "reported",
+        "described",
+        "suggested",
+        "predicted",
+        "revealed",
+        "wrote",
+        "noted",
+    }
+)  # what researchers or a document found is no quote of an unnamed speaker
+GENERIC_SPEAKERS = frozenset(
+    {
+        "police",
+        "official",
+        "authority",
+        "source",
+        "witness",
+        "resident",
+        "relative",
+        "diplomat",
+        "prosecutor",
+        "investigator",
+        "officer",
+        "rescuer",
+        "people",
+        "expert",
+        "observer",
+    }
+)
 
 
 @dataclass
@@ -105,6 +143,17 @@ def _resolve_speakers(index: EntityIndex, cands: list[_Candidate], quoted: list[
             last = cand
 
 
+def _nameless(cand: _Candidate, rules: Rules) -> bool:
+    """ "Thai police said …", "an official said on condition of anonymity …": a reported clause
+    whose speaker is a generic group or an unnamed person is still a quote, with no speaker entity
+    (never a made-up organisation). An unresolved pronoun or name gives no quote."""
+    tok = cand.speaker_tok
+    if tok is None or tok.pos_ != "NOUN" or (cand.cue or "").lower() in FINDING_CUES:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in GENERIC_SPEAKERS or lemma in rules.role_nouns or lemma in rules.org_nouns
+
+
 def _find_figures(doc: Doc) -> list[Figure]:
     try:
         from .figures import find_figures
@@ -161,7 +210,7 @@ def extract(doc: Doc, *, rules: Rules | None = None) -> Extraction:
     ]
     cands = _dedup(direct, indirect)
     _resolve_speakers(index, cands, quoted)
-    cands = [c for c in cands if c.kind == "direct" or c.speaker is not None]
+    cands = [c for c in cands if c.kind == "direct" or c.speaker is not None or _nameless(c, rules)]
     quotes = tuple(
         Quote(
             kind=c.kind,  # type: ignore[arg-type]

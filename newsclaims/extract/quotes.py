@@ -1,7 +1,9 @@
-"""Direct quotes: spans between double quotation marks, per paragraph.
+"""Direct quotes: spans between quotation marks, per paragraph.
 
-Only double marks (curly “ ” or straight ") delimit quotes, so single quotes nested inside them
-and apostrophes (don’t, worker’s) never break a quote. A quote left open at the end of a
+Double marks (curly “ ” or straight ") delimit quotes, so single quotes nested inside them and
+apostrophes (don’t, worker’s) never break a quote. A paragraph whose first mark is a single
+opening one (British style: ‘They took our passports,’ she says.) uses single marks instead,
+with double ones nested. A quote left open at the end of a
 paragraph runs to that paragraph's end (the next paragraph reopens it). Short quoted fragments
 inside a sentence with no verb (so-called “rescue” raids, a scheme's name) are scare quotes.
 """
@@ -16,9 +18,17 @@ from spacy.tokens import Doc
 OPEN_MARKS = frozenset({"“", "„"})
 CLOSE_MARKS = frozenset({"”"})
 STRAIGHT_MARK = '"'
+SINGLE_OPEN_MARKS = frozenset({"‘", "'"})
+SINGLE_CLOSE_MARKS = frozenset({"’", "'"})
+OPENING_CONTEXT = frozenset('([—–-"“:')
+CLOSING_PUNCT = frozenset(".,!?;:…—–-")
 VERB_POS = frozenset({"VERB", "AUX"})
 TRAILING_STRIP = " \t\n,;:"
 SCARE_MAX_WORDS = 3
+SPEECH_END = frozenset(".?!…")
+TITLE_SMALL_WORDS = frozenset(
+    {"of", "for", "and", "the", "from", "to", "in", "on", "a", "an", "at", "with", "or"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,74 @@ def _mark_pairs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None]]
         yield opened, None
 
 
+def _single_opens(text: str, i: int, lo: int) -> bool:
+    """A single mark at ``i`` opens a quotation: it starts a word ("‘They took …", " 'We …")."""
+    if (
+        text[i] not in SINGLE_OPEN_MARKS
+        or i + 1 >= len(text)
+        or not (text[i + 1].isalnum() or text[i + 1] == "…")
+    ):
+        return False
+    return i == lo or text[i - 1].isspace() or text[i - 1] in OPENING_CONTEXT
+
+
+def _single_closes(text: str, i: int, hi: int) -> bool:
+    """A single mark at ``i`` can close a quotation: it ends a word and no letter follows."""
+    if text[i] not in SINGLE_CLOSE_MARKS or text[i - 1].isspace():
+        return False
+    return i + 1 >= hi or not text[i + 1].isalnum()
+
+
+def _possessive_like(text: str, i: int, hi: int) -> bool:
+    """ "the workers’ passports": a plural possessive, not a closing mark."""
+    return (
+        text[i - 1] == "s"
+        and i + 2 < hi
+        and text[i + 1] == " "
+        and (text[i + 2].islower() or text[i + 2].isdigit())
+    )
+
+
+def _single_pairs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None]]:
+    """(open, close) offsets of single-mark quotations, the British style: ‘…,’ she says.
+
+    Apostrophes share the closing mark, so a closer must end a word: one after punctuation
+    (‘…,’ ‘…?’) always closes; one after a letter closes unless it reads as a plural possessive
+    ("workers’ passports"), which is taken only when nothing else closes the quotation.
+    """
+    i = lo
+    while i < hi:
+        if not _single_opens(text, i, lo):
+            i += 1
+            continue
+        closers = [j for j in range(i + 2, hi) if _single_closes(text, j, hi)]
+        firm = [j for j in closers if text[j - 1] in CLOSING_PUNCT or not _possessive_like(text, j, hi)]
+        close = firm[0] if firm else None
+        yield i, close
+        if close is None:
+            return
+        i = close + 1
+
+
+def _outer_is_single(text: str, lo: int, hi: int) -> bool:
+    """The paragraph's first quotation mark is a single one: its quotations use single marks."""
+    for i in range(lo, hi):
+        if text[i] in OPEN_MARKS or text[i] == STRAIGHT_MARK:
+            return False
+        if _single_opens(text, i, lo):
+            return True
+    return False
+
+
+def _is_title(text: str) -> bool:
+    """ "Helping Hands from Abroad", “Safe Jobs First”: a quoted name of a scheme, campaign or work,
+    every word capitalised but the small ones, no closing punctuation; a name, not speech."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if len(words) < 2 or text.rstrip()[-1:] in SPEECH_END:
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -100,15 +178,18 @@ def iter_direct_quotes(doc: Doc) -> Iterator[DirectQuote]:
     """
     text = doc.text
     for number, (p_start, p_end) in enumerate(paragraph_bounds(text), start=1):
-        for open_at, close_at in _mark_pairs(text, p_start, p_end):
+        pairs = _single_pairs if _outer_is_single(text, p_start, p_end) else _mark_pairs
+        for open_at, close_at in pairs(text, p_start, p_end):
             start, end = _trim(text, open_at + 1, close_at if close_at is not None else p_end)
             if end <= start:
                 continue
             words = len(text[start:end].split())
             embedded = _embedded(text, open_at, p_start)
             has_verb = _has_verb(doc, start, end)
-            if (embedded and words <= SCARE_MAX_WORDS) or (
-                not has_verb and (words <= SCARE_MAX_WORDS or embedded)
+            if (
+                (embedded and words <= SCARE_MAX_WORDS)
+                or (not has_verb and (words <= SCARE_MAX_WORDS or embedded))
+                or _is_title(text[start:end])
             ):
                 continue
             yield DirectQuote(start, end, open_at, close_at, number, p_start, p_end, embedded)

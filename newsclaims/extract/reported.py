@@ -12,11 +12,12 @@ A reporting verb inside a direct quote is never an attribution.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .names import dateline_tokens
 from .rules import Rules
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -27,7 +28,31 @@ LEADING_SKIP = frozenset({"that"})
 MIN_CLAUSE_TOKENS = 3
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "acomp"})
 SURFACE_TAIL_MAX = 6
+ADVERBIAL_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+CIRCUMSTANCE_NOUNS = frozenset(
+    {
+        "statement",
+        "interview",
+        "phone",
+        "telephone",
+        "email",
+        "e-mail",
+        "anonymity",
+        "condition",
+        "conference",
+        "briefing",
+        "message",
+        "call",
+        "video",
+        "broadcast",
+        "podcast",
+        "letter",
+    }
+)
 SURFACE_NP_MAX = 9
+SEGMENTS_BACK = 3
 
 
 @dataclass(frozen=True)
@@ -51,9 +76,10 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # "A crewmate who …, Rahmat Hidayat, 27, told …": the nearest before the verb
+            before = [c for c in subjects if c.i < tok.i]
+            return before[-1] if before else subjects[0]
         inherits = tok.dep_ == "conj" or (tok.dep_ in INHERIT_DEPS and tok.tag_ == "VBG")
         tok = tok.head if inherits and tok.head.i != tok.i else None
     return None
@@ -90,9 +116,65 @@ def _surface_trailing(verb: Token) -> tuple[Token, tuple[int, int]] | None:
     return None
 
 
-def _clip(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
-    """Char span of tokens ``a..b`` (inclusive) without a leading 'that', punctuation or quote marks."""
-    while a <= b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ in LEADING_SKIP):
+def _surface_parenthetical(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Instead, the 22-year-old says, she spent …": an attribution set off by commas inside the
+    sentence, which the parser often misreads; the longer side of it is what was said."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i + 1 >= sent.end or doc[verb.i + 1].text != ",":
+        return None
+    for j in range(verb.i - 1, max(sent.start, verb.i - SURFACE_NP_MAX) - 1, -1):
+        if doc[j].text != ",":
+            continue
+        if j == sent.start or any(t.pos_ in {"VERB", "AUX"} for t in doc[j + 1 : verb.i]):
+            return None
+        head = _np_head(doc, j + 1, verb.i - 1)
+        if head is None:
+            return None
+        left, right = (sent.start, j - 1), (verb.i + 2, sent.end - 1)
+        return head, max(left, right, key=lambda r: r[1] - r[0])
+    return None
+
+
+def _surface_leading(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Daw Khin Myat Noe, whose son left in March, said a broker …", "In Hanoi, Trần Minh Châu,
+    deputy director of …, said by phone that …": the parser tied the name elsewhere, leaving the
+    verb without a subject. The nearest comma-separated segment before the verb headed by a
+    name is the speaker, and the clause after the verb is what was said."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return None
+    after = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.i > verb.i]
+    if not after:
+        return None
+    head = _name_segment_before(doc, sent.start, verb.i - 1)
+    if head is None:
+        return None
+    start = _skip_circumstances(after[0], min(c.left_edge.i for c in after))
+    return head, (start, max(c.right_edge.i for c in after))
+
+
+def _name_segment_before(doc: Doc, lo: int, comma: int, segments: int = SEGMENTS_BACK) -> Token | None:
+    """Head of the nearest segment between commas before token ``comma`` that is headed by a name."""
+    end = comma
+    for _ in range(segments):
+        start = end - 1
+        while start > lo and doc[start - 1].text != ",":
+            start -= 1
+        if start >= end:
+            return None
+        head = _np_head(doc, start, end - 1)
+        if head is not None and head.pos_ == "PROPN":
+            return head
+        if start <= lo:
+            return None
+        end = start - 1
+    return None
+
+
+def _clip(doc: Doc, a: int, b: int, skip: Set[int] = frozenset()) -> tuple[int, int] | None:
+    """Char span of tokens ``a..b`` (inclusive) without a leading dateline ("KATHMANDU, Nov. 18
+    (Asia Pacific Wire) -", tokens ``skip``), 'that', punctuation or quote marks."""
+    while a <= b and (a in skip or doc[a].is_punct or doc[a].is_space or doc[a].lower_ in LEADING_SKIP):
         a += 1
     while b >= a and (doc[b].is_punct or doc[b].is_space):
         b -= 1
@@ -105,16 +187,147 @@ def _overlaps(span: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> bool:
     return any(span[0] < hi and lo < span[1] for lo, hi in quoted)
 
 
+def _circumstance_at(prep: Token) -> bool:
+    """ "by phone", "via email": a preposition right before a circumstance noun."""
+    doc = prep.doc
+    return (
+        prep.pos_ in {"ADP", "SCONJ"}
+        and prep.i + 1 < len(doc)
+        and doc[prep.i + 1].lemma_.lower() in CIRCUMSTANCE_NOUNS
+    )
+
+
+def _is_circumstance(phrase: Token) -> bool:
+    """ "on Wednesday", "last week", "by phone", "in an interview": when or how something was said."""
+    return any(t.ent_type_ in TIME_ENTS or t.lemma_.lower() in CIRCUMSTANCE_NOUNS for t in phrase.subtree)
+
+
+def _skip_circumstances(comp: Token, start: int) -> int:
+    """First token of the reported clause after the circumstances of saying that the parser hung
+    on it: "said on Wednesday they had …", "told the Herald by phone Vientiane had …".
+
+    Only phrases before the clause's subject and without a 'that' before them are dropped: in
+    "said that on Wednesday they had …" the time belongs to what was said.
+    """
+    doc = comp.doc
+    if _circumstance_at(doc[start]) and doc[start + 1].dep_ == "compound":
+        return start + 2  # "by phone Vientiane had …" parsed as one noun phrase
+    subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS | {"expl"}]
+    if not subjects and start > 0:
+        # "told the Herald by phone Vientiane had …": the clause's subject was parsed as the
+        # object of the circumstance ("phone Vientiane"); take it back.
+        prev = doc[start - 1]
+        noun = next((c for c in prev.children if c.dep_ == "compound" and c.i < prev.i), None)
+        if prev.pos_ == "PROPN" and noun is not None and noun.lemma_.lower() in CIRCUMSTANCE_NOUNS:
+            return noun.i + 1
+    limit = subjects[0].left_edge.i if subjects else comp.i
+    for child in sorted(comp.children, key=lambda c: c.i):
+        if child.i >= limit or child.left_edge.i != start:
+            break
+        if child.dep_ not in ADVERBIAL_DEPS or not _is_circumstance(child):
+            break
+        start = child.right_edge.i + 1
+        noun = next((t for t in child.subtree if t.lemma_.lower() in CIRCUMSTANCE_NOUNS), None)
+        if noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            start = noun.i + 1  # "by phone Vientiane had …": the name after the noun is the subject
+        while start < limit and doc[start].text == ",":
+            start += 1
+    return start
+
+
+def _document_that_clause(verb: Token) -> list[Token]:
+    """ "said in a written statement that the company paid …": the parser hung the 'that' clause
+    on the document noun instead of on the verb."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in CIRCUMSTANCE_NOUNS | {"report"}:
+                continue
+            found += [
+                c
+                for c in noun.children
+                if c.dep_ in {"acl", "ccomp", "relcl"}
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ]
+    return found
+
+
+def _gerund_clause(verb: Token, child: Token) -> bool:
+    """ "said paying brokers rarely worked": a clause opening with a gerund subject that the parser
+    hung on the verb as its open complement."""
+    return (
+        child.dep_ == "xcomp"
+        and child.i == verb.i + 1
+        and child.tag_ == "VBG"
+        and any(c.dep_ in COMPLEMENT_DEPS for c in child.children)
+    )
+
+
+def _unmarked_finite_clause(verb: Token, child: Token) -> bool:
+    """ "told the Herald by phone Vientiane had suspended …": a finite clause after the verb that
+    the parser hung on it as an adverbial clause although no conjunction ("because", "when")
+    introduces it: it is what was told."""
+    if child.dep_ != "advcl" or child.i < verb.i or verb.lemma_.lower() not in {"say", "tell"}:
+        return False
+    if any(
+        (c.dep_ == "mark" and not _circumstance_at(c))
+        or c.lower_ in {"when", "while", "as", "before", "after"}
+        for c in child.children
+    ):
+        return False
+    return child.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in child.children)
+
+
+def _skip_recipient(verb: Token, start: int) -> int:
+    """ "told the Lantern 27 brokers had been arrested": with no object, the parser read the
+    recipient as the start of the clause's subject; a name right after 'told' is the recipient."""
+    doc = verb.doc
+    if verb.lemma_.lower() != "tell" or start != verb.i + 1:
+        return start
+    if any(c.dep_ in {"dobj", "dative", "iobj"} for c in verb.children):
+        return start
+    i = start + (1 if doc[start].lower_ == "the" else 0)
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == i or j >= len(doc) or doc[j].pos_ in {"VERB", "AUX", "PUNCT"}:
+        return start
+    return j
+
+
+def _split_recipient(verb: Token, comp: Token, start: int) -> int:
+    """ "told the Ledger 40 workers had been moved": the parser read "the Ledger 40 workers" as one
+    object and left the clause without a subject; the words after the recipient's name are it."""
+    doc = verb.doc
+    if verb.lemma_.lower() != "tell" or any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in comp.children):
+        return start
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == start - 1), None)
+    if obj is None:
+        return start
+    i = obj.left_edge.i + (1 if obj.left_edge.lower_ == "the" else 0)
+    j = i
+    while j < obj.i and doc[j].pos_ == "PROPN":
+        j += 1
+    return j if i < j <= obj.i else start
+
+
 def _clause_span(verb: Token, subject: Token) -> tuple[int, int] | None:
     """Token range (inclusive) of what ``verb`` reports, by the parse around it."""
     doc, sent = verb.doc, verb.sent
-    comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
+    comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS or _unmarked_finite_clause(verb, c)]
+    if not any(c.i > verb.i for c in comps):
+        comps += [c for c in verb.children if _gerund_clause(verb, c)]
+        comps += _document_that_clause(verb)
     attribution_start = min(subject.left_edge.i, verb.i) if subject.head.i == verb.i else verb.i
     if comps:
         if all(c.i < verb.i for c in comps):
             return sent.start, attribution_start - 1
         after = [c for c in comps if c.i > verb.i]
-        return min(c.left_edge.i for c in after), max(c.right_edge.i for c in after)
+        start = _skip_recipient(verb, min(c.left_edge.i for c in after))
+        start = _split_recipient(verb, after[0], start)
+        return _skip_circumstances(after[0], start), max(c.right_edge.i for c in after)
     if verb.dep_ in PARENTHETICAL_DEPS:
         left = (sent.start, verb.left_edge.i - 1)
         right = (verb.right_edge.i + 1, sent.end - 1)
@@ -136,6 +349,7 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
 
     :param quoted: char spans of direct quotes, marks included.
     """
+    datelines = dateline_tokens(doc)
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.reporting_verbs:
             continue
@@ -143,14 +357,18 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
             continue
         subject = _subject(verb)
         rng = _clause_span(verb, subject) if subject is not None else None
+        if subject is not None and subject.pos_ == "NOUN" and doc[verb.i - 1].text == ",":
+            # "The raids come after a coalition of groups, the Mekong Freedom Alliance, said …"
+            named = _name_segment_before(doc, subject.i + 1, verb.i - 1, segments=1)
+            subject = named if named is not None else subject
         if rng is None:
-            found = _surface_trailing(verb)
+            found = _surface_trailing(verb) or _surface_parenthetical(verb) or _surface_leading(verb)
             if found is None:
                 continue
             subject, rng = found
         if _in_spans(subject.idx, quoted):
             continue
-        span = _clip(doc, *rng)
+        span = _clip(doc, *rng, datelines)
         if span is None or _overlaps(span, quoted):
             continue
         yield Reported(span[0], span[1], subject.i, verb.text)
@@ -158,6 +376,7 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
 
 def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int]]) -> Iterator[Reported]:
     """Yield the clause around 'according to X': after it when it opens the sentence, else before."""
+    datelines = dateline_tokens(doc)
     for tok in doc:
         if tok.lower_ != "according" or _in_spans(tok.idx, quoted):
             continue
@@ -173,7 +392,7 @@ def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
             first += 1
         phrase_end = max(pobj.right_edge.i, to.i)
         rng = (phrase_end + 1, sent.end - 1) if first == tok.i else (sent.start, tok.i - 1)
-        span = _clip(doc, *rng)
+        span = _clip(doc, *rng, datelines)
         if span is None or _overlaps(span, quoted):
             continue
         yield Reported(span[0], span[1], pobj.i, doc[tok.i : to.i + 1].text)

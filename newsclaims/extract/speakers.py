@@ -26,6 +26,55 @@ GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SENTENCE_END = frozenset(".!?")
 NAME_DEPS = frozenset({"appos", "compound", "poss"})
 AGENT_PREPS = frozenset({"by", "from", "of"})
+PERSON_NOUNS = frozenset(
+    {
+        "woman",
+        "man",
+        "girl",
+        "boy",
+        "teenager",
+        "teen",
+        "mother",
+        "father",
+        "widow",
+        "youth",
+        "survivor",
+        "victim",
+    }
+)
+RANK_ABBREVIATIONS = {
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "pol": "police",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "insp": "inspector",
+    "supt": "superintendent",
+    "comr": "commissioner",
+    "brig": "brigadier",
+    "adm": "admiral",
+    "cdr": "commander",
+    "cmdr": "commander",
+    "sr": "senior",
+    "adj": "adjunct",
+    "dr": "doctor",
+    "prof": "professor",
+}
+ROLE_ORG_TYPES = {
+    "activist": "ngo",
+    "campaigner": "ngo",
+    "advocate": "ngo",
+    "official": "government",
+    "officer": "government",
+    "unionist": "other",
+}
+INTRODUCING_DETERMINERS = frozenset({"a", "an", "their", "his", "her", "its", "one"})
+PARAGRAPHS_AHEAD = 2
+MODIFIER_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -119,7 +168,12 @@ class SpeakerResolver:
                 is_subject = head.dep_ in SUBJECT_DEPS or (
                     head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
                 )
-                if is_subject and tok not in list(head.subtree) and ent.gender is None:
+                if (
+                    is_subject
+                    and tok not in list(head.subtree)
+                    and ent.gender is None
+                    and not _in_modifier_clause(tok, head.head)
+                ):
                     ent.gender = gender
                 break
 
@@ -159,7 +213,66 @@ class SpeakerResolver:
         org = resolve_org_noun(index, tok)
         if org is not None:
             return org
-        return self._role_noun(tok)
+        return self._role_noun(tok) or self._description(tok) or self._named_next(tok)
+
+    def _introduced_as(self, person: Entity, tok: Token) -> bool:
+        """``person`` is the one ``tok`` ("their lawyer", "a manager") introduces: named in the same
+        sentence, holding that role, or named right after "The lawyer," / "The officer,"."""
+        doc, lemma = tok.doc, tok.lemma_.lower()
+        first = min(person.mentions)
+        if tok.sent.start_char <= first < tok.sent.end_char or lemma in _title_words(person):
+            return True
+        span = doc.char_span(first, first + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        before = [t for t in doc[max(span.start - 6, 0) : span.start] if not t.is_space]
+        return any(t.lemma_.lower() == lemma for t in before) and any(t.text == "," for t in before)
+
+    def _named_next(self, tok: Token) -> Entity | None:
+        """ "…, a migrant rights group said." / "…, their lawyer said." followed by "The Shwe Pyi
+        Network (SMJN) …" / "The lawyer, Prakash Adhikari, …": an indefinite or possessed noun
+        introduces a speaker whom the next sentences name; the first entity of its kind named
+        after it, in its own or the next paragraph, is the speaker."""
+        doc = tok.doc
+        first = tok.left_edge
+        introduced = any(
+            c.dep_ in {"det", "poss"} and c.lower_ in INTRODUCING_DETERMINERS for c in tok.children
+        )
+        if not introduced and first.lower_ not in INTRODUCING_DETERMINERS:
+            return None
+        lemma = tok.lemma_.lower()
+        org_type = self.rules.org_nouns.get(lemma)
+        kind = "organisation" if org_type else "person" if lemma in self.rules.role_nouns else None
+        if kind is None:
+            return None
+        limit = _paragraph_end(doc.text, tok.idx, PARAGRAPHS_AHEAD)
+        later = [
+            (min(m for m in e.mentions if m > tok.idx), e)
+            for e in self.index.entities
+            if e.kind == kind and any(tok.idx < m < limit for m in e.mentions)
+        ]
+        for _, entity in sorted(later, key=lambda x: x[0]):
+            if min(entity.mentions) < tok.idx:
+                continue  # someone named before would have been named here
+            if kind == "organisation" and entity.type not in (org_type, "other", "ngo"):
+                continue
+            if kind == "person" and not self._introduced_as(entity, tok):
+                continue
+            return entity
+        return None
+
+    def _description(self, tok: Token) -> Entity | None:
+        """ "the 22-year-old", "the woman", "the teenager": a definite description of a person
+        already in the story points back like a pronoun, to the latest compatible person."""
+        doc = tok.doc
+        window = doc[max(tok.i - 4, 0) : tok.i + 4].text.lower()
+        age = tok.lower_ in {"year", "old", "years"} and "-year-old" in window
+        noun = tok.lemma_.lower() in PERSON_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children
+        )
+        if not (age or noun):
+            return None
+        return self._pronoun(tok, self.rules.gender_cues.get(tok.lemma_.lower()) or "")
 
     def _named(self, tok: Token) -> Entity | None:
         """A name at the head word, in apposition to it, or compounded/possessed with it."""
@@ -169,16 +282,44 @@ class SpeakerResolver:
             return ent
         found = [index.entity_at(c) for c in tok.children if c.dep_ == "appos"]
         found = [e for e in found if e is not None]
+        if (
+            not found
+        ):  # "A spokeswoman for Tegal Police, Rina Kusumawati, said": parsed as the org's appositive
+            found = [index.entity_at(c) for c in tok.subtree if c.dep_ == "appos" and c.i > tok.i]
+            found = [e for e in found if e is not None and e.kind == "person"]
         people = [e for e in found if e.kind == "person"]
         if people or found:
             return (people or found)[0]
         return None
 
     def _pronoun(self, tok: Token, gender: str) -> Entity | None:
-        for person in self._recent("person", tok.idx):
-            if person.gender in (None, gender):
-                person.gender = gender
-                return person
+        """The latest person before ``tok`` of a compatible gender (any gender when ``gender`` is "").
+
+        When the sentence before is about an organisation ("The union is demanding …. “…,” she
+        said."), the pronoun is that organisation's person, however long ago they were named.
+        """
+        people = [p for p in self._recent("person", tok.idx) if not gender or p.gender in (None, gender)]
+        topic = self._topic_organisation(tok)
+        members = [p for p in people if topic is not None and p.organisation is topic]
+        person = (members or people or [None])[0]
+        if person is not None:
+            person.gender = person.gender or gender or None
+        return person
+
+    def _topic_organisation(self, tok: Token) -> Entity | None:
+        """The organisation that is the subject of the sentence before ``tok``'s, if any."""
+        doc = tok.doc
+        i = tok.sent.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+            i -= 1
+        if i < 0:
+            return None
+        root = doc[i].sent.root
+        for child in root.children:
+            if child.dep_ in SUBJECT_DEPS:
+                ent = self.index.entity_at(child) or resolve_org_noun(self.index, child)
+                if ent is not None and ent.kind == "organisation":
+                    return ent
         return None
 
     def _document(self, tok: Token) -> Entity | None:
@@ -202,17 +343,59 @@ class SpeakerResolver:
         return orgs[0] if orgs else None
 
     def _role_noun(self, tok: Token) -> Entity | None:
-        """'the deputy director', 'the colonel': the latest person whose role or title says so."""
+        """'the deputy director', 'the colonel', 'the police general' (Pol Lt Gen X), 'the county
+        official' (an official of the Goesan County Office), 'the activist' (someone of an NGO):
+        the latest person whose role, title or organisation says so."""
         low = tok.lower_
         if low not in self.rules.role_nouns and low not in self.rules.person_titles:
             return None
-        mods = " ".join(c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i)
-        phrase = f"{mods} {low}".strip()
-        for person in self._recent("person", tok.idx):
+        mod_words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
+        phrase = " ".join([*mod_words, low])
+        recent = self._recent("person", tok.idx)
+        for person in recent:
             role = (person.role or "").lower()
-            if role.endswith(phrase) or (not mods and low in role.split()):
+            if role.endswith(phrase) or (not mod_words and low in role.split()):
+                return person
+        for person in recent:
+            words = _title_words(person)
+            org = person.organisation
+            org_words = {w.lower() for o in (org, org.parent if org else None) if o for w in o.words}
+            fits = low in words or (org is not None and ROLE_ORG_TYPES.get(tok.lemma_.lower()) == org.type)
+            if fits and all(m in words or m in org_words for m in mod_words):
                 return person
         return None
+
+
+def _in_modifier_clause(tok: Token, verb: Token) -> bool:
+    """``tok`` sits in a relative or participle clause below ``verb`` ("Thapa said the cell stopped
+    a girl who carried a passport giving her age as 24"): a pronoun there is about someone else."""
+    node = tok
+    while node.i != node.head.i and node.i != verb.i:
+        if node.dep_ in MODIFIER_CLAUSE_DEPS:
+            return True
+        node = node.head
+    return False
+
+
+def _paragraph_end(text: str, offset: int, paragraphs: int) -> int:
+    """Char offset of the end of the ``paragraphs``-th paragraph from the one holding ``offset``."""
+    end = offset
+    for _ in range(paragraphs):
+        nxt = text.find("\n\n", end + 1)
+        if nxt < 0:
+            return len(text)
+        end = nxt
+    return end
+
+
+def _title_words(person: Entity) -> set[str]:
+    """Lower-case words of a person's role and titles, abbreviated ranks spelt out."""
+    words = set()
+    for text in [person.role or "", *person.titles]:
+        for w in text.lower().replace("-", " ").split():
+            w = w.rstrip(".")
+            words.add(RANK_ABBREVIATIONS.get(w, w))
+    return words
 
 
 def resolve_org_noun(index: EntityIndex, tok: Token) -> Entity | None:
@@ -241,5 +424,12 @@ def resolve_org_noun(index: EntityIndex, tok: Token) -> Entity | None:
     after = [e for e in orgs if holds(e) and min(e.mentions) > tok.idx]
     if after:
         return after[0]
+    if not _definite(tok):
+        return None  # "Thai police", "officials": a generic group, not a body named before
     typed = [e for e in index.mentioned_before("organisation", tok.idx) if e.type == noun_type]
     return typed[0] if typed else None
+
+
+def _definite(tok: Token) -> bool:
+    """ "the ministry", "the group's": a noun pointing back to one body already in the story."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
