@@ -9,7 +9,6 @@ python build.py publish                                          write metadata.
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -80,25 +79,10 @@ def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> Non
 )
 def evaluate(gold: tuple[Path, ...], jobs: int | None) -> None:
     """Build the articles beside GOLD files (or folders of *.gold.json) and score extraction against them."""
-    from newsclaims.builder import build as run_build
-    from newsclaims.evaluate import evaluate as run_evaluate
-    from newsclaims.evaluate import find_gold_files, format_report, load_gold
+    from newsclaims.evaluate import build_and_evaluate, format_report
 
     try:
-        gold_files = find_gold_files(list(gold))
-        with tempfile.TemporaryDirectory(prefix="newsclaims-eval-") as tmp:
-            raw = Path(tmp) / "raw"
-            raw.mkdir()
-            for path in gold_files:
-                name = load_gold(path)["raw_file"]
-                source = path.parent / name
-                if not source.is_file():
-                    raise NewsClaimsError(f"{path}: raw file {name} is not beside it")
-                (raw / name).write_bytes(source.read_bytes())
-                for sidecar in path.parent.glob(f"{Path(name).stem}.y*ml"):
-                    (raw / sidecar.name).write_bytes(sidecar.read_bytes())
-            run_build(raw, Path(tmp) / "out", jobs=jobs, progress=_say)
-            report = run_evaluate(gold_files, Path(tmp) / "out" / "newsclaims.db")
+        report = build_and_evaluate(list(gold), jobs=jobs, progress=_say)
     except NewsClaimsError as err:
         raise click.ClickException(str(err)) from err
     click.echo(format_report(report))

@@ -17,7 +17,8 @@ leaves open:
 * ``leaks``: must-not strings, per kind;
 * ``checks``: the article checks (title, publication, body edges, boilerplate, paragraphs);
 * ``counts``: true/false positives and the zero-division rules of P/R/F1;
-* ``gold``, ``predictions``: the two adapters; ``report``: the whole run and its table.
+* ``gold``, ``predictions``: the two adapters; ``report``: scoring a built database and the
+  table; ``run``: building the gold files' articles and scoring them (``build.py evaluate``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from .matching import (
 )
 from .predictions import PredictedFigure, PredictedQuote, Prediction, predictions_from_db
 from .report import COUNTED, Report, evaluate, format_report
+from .run import build_and_evaluate
 from .scoring import ArticleScore, score_article
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "PredictedQuote",
     "Prediction",
     "Report",
+    "build_and_evaluate",
     "entity_matches",
     "evaluate",
     "figure_matches",

@@ -1,0 +1,90 @@
+"""Extraction quality, measured end to end (build, then score the built database) against gold.
+
+The floors for ../shared/eval are the project's published targets; the held-out development set
+in tests/fixtures/gold (fictional articles in other outlets' styles, always in the repo) guards
+against regressions on text the rules were not first written for.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsclaims.evaluate import build_and_evaluate
+from tests.conftest import FIXTURES, REPO
+
+pytestmark = pytest.mark.usefixtures("nlp")
+
+DEV_SET = FIXTURES / "gold"
+SAMPLE = "000_4ef8a306a8a290ef.txt"
+
+
+@pytest.fixture(scope="module")
+def shared_report(shared_dir: Path):
+    return build_and_evaluate([shared_dir / "eval"], jobs=1)
+
+
+@pytest.fixture(scope="module")
+def dev_report():
+    return build_and_evaluate([DEV_SET], jobs=1)
+
+
+def test_shared_eval_meets_the_published_floors(shared_report):
+    assert shared_report.total("quotes").f1 >= 0.90
+    assert shared_report.speaker_accuracy >= 0.90
+    assert shared_report.total("people").f1 >= 0.85
+    assert shared_report.total("organisations").f1 >= 0.85
+    assert shared_report.total("figures").f1 >= 0.85
+    assert shared_report.leaks == ()
+    assert shared_report.checks_passed == shared_report.checks_total
+
+
+def test_shared_eval_sample_speaker_accuracy_floor(shared_report):
+    (sample,) = [a for a in shared_report.articles if a.raw_file == SAMPLE]
+    assert sample.speakers_total and sample.speakers_right / sample.speakers_total >= 0.95
+
+
+def test_dev_set_holds_its_scores(dev_report):
+    assert len(dev_report.articles) == 14
+    assert dev_report.total("quotes").f1 >= 0.95
+    assert dev_report.total("end_to_end").f1 >= 0.93
+    assert dev_report.speaker_accuracy >= 0.95
+    assert dev_report.total("people").f1 >= 0.90
+    assert dev_report.total("organisations").f1 >= 0.90
+    assert dev_report.total("figures").f1 >= 0.90
+    assert dev_report.leaks == ()
+    assert dev_report.checks_passed == dev_report.checks_total
+
+
+def test_cli_evaluate_prints_per_file_and_overall_scores():
+    gold = sorted(DEV_SET.glob("region-c-*.gold.json"))
+    result = subprocess.run(
+        [sys.executable, "build.py", "evaluate", *map(str, gold), "--jobs", "1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert gold[0].name.removesuffix(".gold.json") in result.stdout
+    for measure in (
+        "quotes",
+        "end-to-end",
+        "people",
+        "organisations",
+        "figures",
+        "speaker accuracy",
+        "leaks",
+    ):
+        assert measure in result.stdout
+
+
+def test_cli_evaluate_missing_gold_is_an_error_naming_it(tmp_path):
+    missing = tmp_path / "nowhere.gold.json"
+    result = subprocess.run(
+        [sys.executable, "build.py", "evaluate", str(missing)], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "nowhere.gold.json" in result.stderr
