@@ -273,3 +273,15 @@ def test_build_warns_about_metadata_files_beside_no_raw_file(corpus_dir, built, 
     )
     assert "warning: renamed-article.yml" in report.format_text()
     assert report.row_counts == built.row_counts
+
+
+def test_committed_datapackage_validates_with_the_frictionless_command():
+    for descriptor in ("datapackage.json", "data/datapackage.json"):
+        result = subprocess.run(
+            [sys.executable, "-m", "frictionless", "validate", descriptor],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout[-2000:]
+        assert "INVALID" not in result.stdout
