@@ -1,10 +1,10 @@
 """Capitalised name chunks: the raw material for people and organisations.
 
 spaCy's small model often tags Khmer, Thai or Vietnamese names as ORG or misses them, so names
-are found from capitalisation and token adjacency instead, and classified later (``entities``)
-from the parse around them. A chunk is a run of capitalised tokens, joined across hyphens
-("Ocampo-Niño"), abbreviations ("Ma. Cristina") and, inside organisation names, across
-connectors ("Ministry of Labour and Overseas Employment", "Sisters at Work Legal Clinic").
+are found from capitalisation and token adjacency instead, and classified later
+(``name_evidence``) from the parse around them. A chunk is a run of capitalised tokens, joined
+across hyphens ("Ocampo-Niño"), abbreviations ("Ma. Cristina") and, inside organisation names,
+across connectors ("Ministry of Labour and Overseas Employment", "Sisters at Work Legal Clinic").
 """
 
 from __future__ import annotations
@@ -44,6 +44,26 @@ class NameChunk:
     @property
     def words(self) -> list[str]:
         return self.text.replace("-", " ").split()
+
+    @property
+    def first(self) -> int:
+        """Token index where the chunk begins as written: its title's first token, else the name's."""
+        return self.title_start if self.title_start is not None else self.start
+
+
+def chunk_root(doc: Doc, chunk: NameChunk) -> Token:
+    """The chunk's syntactic head: its last token attached outside it (names are head-final)."""
+    span = doc[chunk.start : chunk.end]
+    external = [t for t in span if not chunk.start <= t.head.i < chunk.end or t.head.i == t.i]
+    return external[-1] if external else span[-1]
+
+
+def word_before(doc: Doc, chunk: NameChunk) -> Token | None:
+    """The first non-space token before the chunk (and its title), if any."""
+    i = chunk.first - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
 
 
 def _is_cap(tok: Token, rules: Rules) -> bool:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..records import EntityRef, Extraction, Figure, Quote
-from .entities import Entity, EntityIndex, build_entities, to_records
+from .entities import build_entities, to_records
+from .entity_index import Entity, EntityIndex
 from .quotes import DirectQuote, iter_direct_quotes, paragraph_of
 from .reported import iter_reported
 from .rules import Rules, load_rules

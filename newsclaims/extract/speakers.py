@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from .entities import Entity, EntityIndex
+from .entity_index import Entity, EntityIndex
 from .quotes import DirectQuote
 from .rules import Rules
 

@@ -1,0 +1,79 @@
+"""Merging name chunks into entities: exact repeats, shorter forms, acronyms and misspellings.
+
+Shorter forms and misspellings become aliases of the fullest name they denote in context (the
+most recently mentioned one when several fit), so people sharing a family name stay distinct.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from .entity_index import Entity
+from .names import NameChunk
+from .org_names import short_org_name
+
+FUZZY_MIN_RATIO = 80
+FUZZY_MIN_LENGTH = 5
+
+
+class EntityBuilder:
+    """Turns classified chunks into entities, longest names first, then attaches short forms."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.chunk_entity: dict[int, Entity] = {}
+
+    def _find_exact(self, kind: str, text: str) -> Entity | None:
+        for e in self.entities:
+            if e.kind == kind and (e.name == text or text in e.aliases or e.acronym == text):
+                return e
+        return None
+
+    def add(self, chunk: NameChunk, kind: str) -> Entity:
+        """The entity of ``kind`` that ``chunk`` names, new unless it repeats or shortens one."""
+        entity = self._find_exact(kind, chunk.text) or self.match_short(chunk, chunk.start_char)
+        if entity is None or entity.kind != kind:
+            entity = Entity(kind=kind, name=chunk.text, words=tuple(chunk.words))
+            self.entities.append(entity)
+        self.add_mention(entity, chunk)
+        return entity
+
+    def match_short(self, chunk: NameChunk, pos: int) -> Entity | None:
+        """The entity a shorter form, acronym or misspelling denotes, by recency when ambiguous."""
+        words = chunk.words
+        found = []
+        for e in self.entities:
+            if e.kind == "organisation":
+                if e.acronym == chunk.text or chunk.text in e.aliases or short_org_name(words, list(e.words)):
+                    found.append(e)
+                continue
+            n = len(words)
+            if n < len(e.words) and any(
+                list(e.words[i : i + n]) == words for i in range(len(e.words) - n + 1)
+            ):
+                found.append(e)
+        if not found and len(words) == 1 and len(words[0]) >= FUZZY_MIN_LENGTH:
+            for e in self.entities:
+                if e.kind == "person" and any(
+                    w[:1] == words[0][:1] and fuzz.ratio(w, words[0]) >= FUZZY_MIN_RATIO for w in e.words
+                ):
+                    found.append(e)
+        if not found:
+            return None
+        before = [(max((m for m in e.mentions if m < pos), default=-1), e) for e in found]
+        before.sort(key=lambda x: -x[0])
+        return before[0][1]
+
+    def add_mention(self, entity: Entity, chunk: NameChunk) -> None:
+        """Record ``chunk`` as a mention of ``entity``; a text other than its name is an alias
+        ("… Human Rights, known as Licadho")."""
+        entity.mentions.append(chunk.start_char)
+        entity.add_alias(chunk.text)
+        self.chunk_entity[chunk.start] = entity
+
+    def attach(self, chunk: NameChunk) -> Entity | None:
+        """Attach a short form to the entity it denotes, if any."""
+        entity = self.match_short(chunk, chunk.start_char)
+        if entity is not None:
+            self.add_mention(entity, chunk)
+        return entity

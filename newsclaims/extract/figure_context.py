@@ -1,0 +1,75 @@
+"""The text figures are read from: where a figure may start, which spans never hold one, and the
+``Draft`` record every reader extends.
+
+Masked spans (dates, times, URLs, phone numbers, codes, ordinals) are marked once per document so
+no reader has to re-check them; a candidate is any digit or number word outside them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .numbers import DENOMINATORS, TENS, UNITS
+
+_CANDIDATE_WORDS = [*UNITS, *TENS, "an?", *DENOMINATORS]
+CANDIDATE_RE = re.compile(rf"(?<![\d.,])\d|\b(?:{'|'.join(_CANDIDATE_WORDS)})\b", re.IGNORECASE)
+_MASKS = (
+    re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),  # ISO dates
+    re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"),  # 14/06/2023
+    re.compile(r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\.\d{2}\s*[ap]\.?m\b", re.IGNORECASE),  # times
+    re.compile(r"\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)", re.IGNORECASE),
+    re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|example)\S*"),
+    re.compile(r"(?<!\w)\+?\(?\d{2,4}\)?(?:[ \-]\d{2,4}){2,}(?!\d)"),  # phone numbers
+    re.compile(r"(?<![\w.,])0\d{3,}(?:[ \-]\d+)*"),  # 09610-102030, 0123 456: a leading 0 is a code
+    re.compile(r"\b\d{2,4}/\d{1,4}\b"),  # 24/7, law 2008/12
+    re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A figure being read; ``kind`` says how its unit was found (bare numbers need context)."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    # How the unit was found: money, inherited (currency of an earlier amount), percent, age, time,
+    # noun, pronoun ('of them'), elliptical (unit of an earlier count), ago, bare (none found).
+    kind: str = "bare"
+    in_words: bool = False
+    numeral_start: int = 0
+
+
+class FigureContext:
+    """The doc plus lookups built once: char -> token, masked chars, paragraph starts."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.token_at: list[int] = [-1] * (len(self.text) + 1)
+        for token in doc:
+            for offset in range(token.idx, token.idx + len(token.text)):
+                self.token_at[offset] = token.i
+        self.masked = [False] * (len(self.text) + 1)
+        for pattern in _MASKS:
+            for match in pattern.finditer(self.text):
+                for offset in range(match.start(), match.end()):
+                    self.masked[offset] = True
+
+    def token(self, offset: int) -> Token | None:
+        index = self.token_at[offset] if 0 <= offset < len(self.text) else -1
+        return self.doc[index] if index >= 0 else None
+
+    def token_after(self, offset: int) -> Token | None:
+        while offset < len(self.text) and self.text[offset].isspace():
+            offset += 1
+        return self.token(offset)
+
+    def paragraph_of(self, offset: int) -> int:
+        return self.text.count("\n\n", 0, offset)

@@ -1,0 +1,69 @@
+"""Numbers that are no claims: years, dates, labels ("Article 5", "Route 9"), numbers inside names,
+codes glued to letters, and bare numbers whose unit was never found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .currencies import PREFIX_RE
+from .figure_context import Draft, FigureContext
+from .figure_rules import load_rule_lines
+
+LABEL_WORDS = frozenset(load_rule_lines("figure_label_words.txt"))
+DATE_WORDS = frozenset(load_rule_lines("figure_date_words.txt"))
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+YEAR_RE = re.compile(r"(?:18|19|20)\d\d(?![\d,.]?\d)")
+
+
+def is_excluded(context: FigureContext, draft: Draft, pos: int) -> bool:
+    """Numbers that date, time, order or name something, and bare or pronoun-like ones."""
+    text = context.text
+    if draft.kind in {"bare", "ago"} or (draft.kind == "pronoun" and draft.unit is None):
+        return True
+    if draft.in_words and draft.value == 1 and draft.value_max is None:
+        return not (draft.qualifier and draft.kind in {"time", "percent"})
+    if is_year(text, pos, draft):
+        return True
+    before_words = text[max(0, pos - 16) : pos].split()
+    if _is_date_part(text, pos, draft, before_words):
+        return True
+    if before_words and before_words[-1].lower() in LABEL_WORDS:
+        word = before_words[-1]
+        if word[:1].isupper() or draft.kind not in {"noun", "time"}:
+            return True
+    token = context.token(pos)
+    if token is not None and token.ent_type_ in NAME_LABELS:
+        entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+        if entity is not None and any(t.tag_ in {"NNP", "NNPS"} for t in entity if t.i != token.i):
+            return True
+    return False
+
+
+def _is_date_part(text: str, pos: int, draft: Draft, before_words: list[str]) -> bool:
+    """A day number beside a month name: 'March 12', '14 June 2023' (not 'in March 300 workers')."""
+    if draft.kind == "noun" or draft.value_max is not None or not 1 <= draft.value <= 31:
+        return False
+    if before_words and before_words[-1].lower().rstrip(",") in DATE_WORDS:
+        return True
+    after = text[pos : pos + 20].split()
+    return len(after) > 1 and after[1][:1].isupper() and after[1].lower().strip(",.") in DATE_WORDS
+
+
+def is_year(text: str, pos: int, draft: Draft) -> bool:
+    """A four-digit number in 1800-2099 that counts nothing: '2009', 'in 2016', 'a 2012 regulation'."""
+    if not YEAR_RE.match(text, pos) or draft.kind not in {"noun", "bare", "pronoun", "inherited"}:
+        return False
+    return not (draft.kind == "noun" and draft.value_max is None)
+
+
+def is_identifier(text: str, start: int, end: int, *, check_before: bool = True) -> bool:
+    """Digits glued to letters or codes: "COVID-19", "MH370", "A4", "3G", "1990s", "#5"."""
+    if end < len(text) and text[end].isalpha():
+        return True
+    if not check_before or start == 0:
+        return False
+    before = text[start - 1]
+    if before.isalpha():
+        return not PREFIX_RE.search(text, max(0, start - 4), start)
+    return before == "#" or (before in "-/" and start >= 2 and text[start - 2].isalnum())

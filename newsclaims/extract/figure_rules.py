@@ -1,0 +1,26 @@
+"""Reading the ``rules/`` word lists the figure readers use, and turning them into regex alternations.
+
+The figure modules read their lists once, at import, into module constants and compiled patterns;
+unlike ``rules.load_rules`` only lines starting ``# `` (hash and space) are comments here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+
+
+def load_rule_lines(name: str) -> list[str]:
+    """Entries of ``rules/<name>``: one per line, blank lines and ``# `` comments skipped."""
+    lines = (RULES_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("# ")]
+
+
+def load_rule_table(name: str) -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in load_rule_lines(name))
+
+
+def alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))

@@ -1,0 +1,200 @@
+"""What a number counts: a currency name, percent, an age, a time unit or the counted noun after
+it, else a unit taken from context (an earlier amount's currency, "of them", "aged 41").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .currencies import CURRENCY_NAME_RE, CURRENCY_NAMES
+from .figure_context import Draft, FigureContext
+from .figure_exclusions import is_year
+from .figure_rules import alternation, load_rule_lines, load_rule_table
+
+TIME_UNITS = load_rule_table("unit_time.txt")
+TIME_PLURALS = {plural: plural for plural in TIME_UNITS.values()} | TIME_UNITS
+PLURAL_INVARIANT = frozenset(load_rule_lines("unit_plural_invariant.txt"))
+NOUN_RUN_TAGS = frozenset({"JJ", "NN", "NNS", "NNP", "NNPS", "HYPH"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+AGE_QUALIFIERS = frozenset({"as young as", "as old as"})
+COUNT_HEADS = frozenset({"number", "numbers", "total", "tally", "count"})
+MAX_AGE = 110
+_PERCENT_RE = re.compile(r"\s*%|\s+(?:percent|per\s+cent)\b|\s+(?P<points>percentage\s+points?)\b", re.I)
+AGE_RE = re.compile(r"-years?-olds?\b|\s+years?\s+old\b|\s+years?\s+of\s+age\b", re.IGNORECASE)
+_HYPHEN_TIME_RE = re.compile(rf"-(?P<unit>{alternation(list(TIME_UNITS))})\b(?!-)", re.IGNORECASE)
+TIME_RE = re.compile(rf"\s+(?P<unit>{alternation(list(TIME_PLURALS))})\b", re.IGNORECASE)
+_PRONOUN_PARTITIVE_RE = re.compile(r"\s+of\s+(?:them|those|these|whom|us)\b", re.IGNORECASE)
+_PARTITIVE_RE = re.compile(r"\s+of\s+(?P<det>the|its|their|his|her|our|these|those)\s+", re.IGNORECASE)
+_AGO_RE = re.compile(r"\s+ago\b", re.IGNORECASE)
+
+
+def read_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Draft:
+    """Extend a number over what it counts and name the unit."""
+    text, end = context.text, draft.end
+    if draft.kind == "money":
+        return draft
+    if match := CURRENCY_NAME_RE.match(text, end):
+        return replace(draft, end=match.end(), unit=CURRENCY_NAMES[match.group("name").lower()], kind="money")
+    if match := _PERCENT_RE.match(text, end):
+        unit = "percentage points" if match.group("points") else "percent"
+        return replace(draft, end=match.end(), unit=unit, kind="percent")
+    if match := AGE_RE.match(text, end):
+        return replace(draft, end=match.end(), unit="years old", kind="age")
+    if match := _HYPHEN_TIME_RE.match(text, end):
+        unit = TIME_UNITS[match.group("unit").lower()]
+        noun = noun_run(context, match.end())
+        return replace(draft, end=noun[1] if noun else match.end(), unit=unit, kind="time")
+    if match := TIME_RE.match(text, end):
+        unit = TIME_PLURALS[match.group("unit").lower()]
+        if _AGO_RE.match(text, match.end()):
+            return replace(draft, kind="ago")
+        return replace(draft, end=match.end(), unit=unit, kind="time")
+    if noun := noun_run(context, end):
+        unit_start, unit_end = noun
+        return replace(draft, end=unit_end, unit=text[unit_start:unit_end], kind="noun")
+    if match := _PRONOUN_PARTITIVE_RE.match(text, end):
+        return replace(draft, unit=_antecedent_unit(context, draft, earlier), kind="pronoun")
+    if match := _PARTITIVE_RE.match(text, end):
+        noun = noun_run(context, match.end())
+        if noun and not re.search(r"\d", text[match.end() : noun[1]]):
+            definite = match.group("det").lower() in {"the", "these", "those"}
+            new_end = noun[1] if definite else draft.end
+            return replace(draft, end=new_end, unit=text[noun[0] : noun[1]], kind="noun")
+        if noun:
+            return replace(draft, unit=text[noun[0] : noun[1]], kind="noun")
+    return _bare_unit(context, draft, earlier)
+
+
+def noun_run(context: FigureContext, offset: int) -> tuple[int, int] | None:
+    """Char span of the counted noun phrase right after ``offset``: adjectives and nouns ending
+    in a plural noun ('recruitment agencies', 'European hospital groups', 'gross tonnes')."""
+    token = context.token_after(offset)
+    if token is None or token.idx < offset:
+        return None
+    doc = context.doc
+    run: list[Token] = []
+    for candidate in doc[token.i : token.i + 6]:
+        if not run and _is_mistagged_plural(candidate):
+            run.append(candidate)
+            break
+        if candidate.tag_ in NOUN_RUN_TAGS or (
+            candidate.tag_ == "CC"
+            and run
+            and candidate.i + 1 < len(doc)
+            and doc[candidate.i + 1].tag_ in NOUN_RUN_TAGS
+        ):
+            if candidate.like_num or candidate.text[:1].isdigit():
+                break
+            run.append(candidate)
+            continue
+        break
+    heads = [i for i, t in enumerate(run) if _is_plural_noun(t)]
+    if not heads:
+        return None
+    head = heads[-1]
+    first = 0
+    for i in range(head):
+        if run[i].tag_ == "CC":
+            first = i + 1
+    if run[first].tag_ == "HYPH":
+        first += 1
+    return run[first].idx, run[head].idx + len(run[head].text)
+
+
+def _is_plural_noun(token: Token) -> bool:
+    return token.tag_ in PLURAL_TAGS or token.lower_ in PLURAL_INVARIANT or _is_mistagged_plural(token)
+
+
+def _is_mistagged_plural(token: Token) -> bool:
+    """A plural noun the tagger read as a verb after a determined number ('the 300 returnees her
+    group surveyed'): a determiner before a number needs a noun after it, not a verb."""
+    if token.tag_ != "VBZ" or not token.lower_.endswith("s") or token.i < 2:
+        return False
+    number, determiner = token.nbor(-1), token.nbor(-2)
+    return number.tag_ == "CD" and determiner.tag_ in {"DT", "PRP$", "POS"}
+
+
+def _antecedent_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> str | None:
+    """What 'of them' refers to: the noun of the latest counted figure in this or the previous
+    paragraph, else the nearest plural noun earlier in the sentence."""
+    paragraph = context.paragraph_of(draft.start)
+    for previous in reversed(earlier):
+        if previous.kind in {"noun", "elliptical"} and paragraph - context.paragraph_of(previous.start) <= 1:
+            return previous.unit
+    token = context.token(draft.numeral_start)
+    if token is None:
+        return None
+    for candidate in reversed(list(token.sent)[: token.i - token.sent.start]):
+        if candidate.tag_ in PLURAL_TAGS:
+            return candidate.text
+    return None
+
+
+def _bare_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Draft:
+    """A number with nothing after it: an age from context, or an amount of a nearby currency."""
+    text = context.text
+    qualifier = (draft.qualifier or "").lower()
+    before = text[max(0, draft.start - 40) : draft.start]
+    if qualifier in AGE_QUALIFIERS or re.search(r"\bage[ds]?\s+$", before, re.IGNORECASE):
+        return replace(draft, unit="years old", kind="age")
+    if qualifier in {"under", "over"} and _after_be(context, draft.start) and draft.value < 100:
+        return replace(draft, unit="years old", kind="age")
+    if not draft.in_words and _is_apposed_age(context, draft):
+        return replace(draft, unit="years old", kind="age")
+    if is_year(text, draft.numeral_start, draft):
+        return draft
+    return _elliptical_unit(context, draft, earlier)
+
+
+def _elliptical_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Draft:
+    """A bare number sharing the unit of the figure before it: '20,000 baht ... he owes 45,000'
+    (same paragraph), 'nearly 500 people in 2015 and more than 700 in 2016' (same sentence)."""
+    paragraph = context.paragraph_of(draft.start)
+    token = context.token(draft.numeral_start)
+    sentence_start = token.sent.start_char if token is not None else draft.start
+    for previous in reversed(earlier):
+        if context.paragraph_of(previous.start) != paragraph:
+            break
+        if previous.kind in {"money", "inherited"} and not draft.in_words:
+            return replace(draft, unit=previous.unit, kind="inherited")
+        if previous.kind in {"noun", "elliptical"} and previous.start >= sentence_start:
+            return replace(draft, unit=previous.unit, kind="elliptical")
+    if token is not None and not draft.in_words:
+        counted = _counted_in_sentence(context, token)
+        if counted is not None:
+            return replace(draft, unit=counted, kind="elliptical")
+    return draft
+
+
+def _counted_in_sentence(context: FigureContext, number: Token) -> str | None:
+    """The X of 'the number of X' / 'the total of X' earlier in the number's sentence."""
+    for token in number.doc[number.sent.start : number.i]:
+        if token.lower_ in COUNT_HEADS and token.i + 1 < number.i and token.nbor(1).lower_ == "of":
+            noun = noun_run(context, token.nbor(1).idx + 2)
+            if noun is not None and noun[1] <= number.idx:
+                return context.text[noun[0] : noun[1]]
+    return None
+
+
+def _after_be(context: FigureContext, offset: int) -> bool:
+    words = context.text[max(0, offset - 12) : offset].split()
+    return bool(words) and words[-1].lower() in BE_FORMS
+
+
+def _is_apposed_age(context: FigureContext, draft: Draft) -> bool:
+    """'Jocelyn Abad, 41,' and 'Phuc, now 24,': a small whole number set off after a name."""
+    text = context.text
+    if draft.value_max is not None or draft.value != int(draft.value) or not 0 < draft.value <= MAX_AGE:
+        return False
+    if not re.match(r"\s*[,)]", text[draft.end : draft.end + 3]):
+        return False
+    window = max(0, draft.start - 12)
+    lead = re.search(r"[,(]\s*(?:now\s+|aged?\s+)?$", text[window : draft.start])
+    if not lead:
+        return False
+    name = context.token(window + lead.start() - 1)
+    return name is not None and (name.ent_type_ == "PERSON" or name.tag_ == "NNP")

@@ -1,0 +1,193 @@
+"""What the parse around a name chunk says it names: a person, an organisation, a place or a role.
+
+Name chunks are classified from evidence in the parse rather than from spaCy's NER alone: a title
+before the name, a role in apposition ("X, deputy chief of ..."), being the subject of a reporting
+verb, an organisation keyword ("Ministry", "Sdn Bhd"), a locative preposition before a place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .names import NameChunk, chunk_root, word_before
+from .org_names import chunk_acronym, named_as_organisation, org_keyword_type
+from .roles import (
+    ROLE_PREPOSITIONS,
+    is_anaphoric,
+    is_role,
+    preceding_role,
+    role_before_comma,
+    role_phrase,
+)
+from .rules import Rules
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ACRONYM_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos", "conj"})
+
+
+@dataclass
+class Evidence:
+    """What one chunk's context says about it (mutable while the cues are read)."""
+
+    person: bool = False
+    weak_person: bool = False  # only spaCy's PERSON label speaks for it
+    is_role: bool = False
+    org: bool = False
+    place: bool = False
+    role: str | None = None
+    role_head: Token | None = None
+    title_role: bool = False  # the role is a title or rank before the name; an appositive role wins
+    mononym: bool = False  # a one-word name the context shows is a person's ("his sister, Suryani")
+    org_type: str | None = None
+
+    def describe(self, role: str, head: Token | None) -> None:
+        """Record a role written beside the name ("X, deputy director of …", "the agency's
+        director, X"): it replaces a rank or title before the name ("Pol Lt Gen X, commander …")."""
+        if self.role is None or self.title_role:
+            self.role, self.title_role = role, False
+            self.role_head = head if head is not None else self.role_head
+
+
+def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
+    """Classify ``chunk`` from the words and parse around it."""
+    ev = Evidence()
+    root = chunk_root(doc, chunk)
+    span = doc[chunk.start : chunk.end]
+    words = chunk.text.split()
+    ents = {t.ent_type_ for t in span}
+    prev = word_before(doc, chunk)
+    kw_type = org_keyword_type(words, rules)
+    if kw_type:
+        ev.org, ev.org_type = True, kw_type
+        return ev
+    if words[-1].lower() in rules.role_nouns or words[-1].lower() in rules.person_titles:
+        ev.is_role = True
+        return ev  # a role written in capitals ("Technical Coordinator"), not a name
+    if chunk.title:
+        honorific = all(w.lower() in rules.gender_cues for w in chunk.title.split())
+        ev.person, ev.role = True, None if honorific else chunk.title
+        ev.title_role = not honorific
+    pre_role = preceding_role(doc, chunk, rules)
+    if pre_role and not ev.role:
+        ev.person, ev.role, ev.title_role = True, pre_role, True
+    if (
+        root.dep_ == "appos"
+        and root.head.text.islower()
+        and is_role(root.head, rules)
+        and not (ev.title_role and is_anaphoric(root.head))
+    ):
+        ev.person = True
+        ev.describe(role_phrase(root.head), root.head)
+        ev.role_head = ev.role_head or root.head
+    if root.dep_ == "appos" and root.head.lower_ == "one":
+        ev.person = True
+        for prep in root.head.children:
+            for pobj in prep.children:
+                if prep.lower_ == "of" and pobj.dep_ == "pobj":
+                    ev.role = ev.role or pobj.lemma_.lower()
+    for child in root.children:
+        if child.dep_ == "appos" and is_role(child, rules):
+            ev.person = True
+            ev.describe(role_phrase(child), child)
+            ev.role_head = ev.role_head or child
+        if child.dep_ == "appos" and child.like_num:
+            ev.person = True
+    _surface_evidence(doc, chunk, rules, ev)
+    if len(words) >= 2 and "PERSON" in ents and not (ents & {"GPE", "LOC"}):
+        ev.weak_person = True
+    if root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs and len(words) >= 2:
+        ev.person = True
+    according = prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ == "according"
+    if prev is not None and prev.lower_ in rules.locative_prepositions and not ev.person and not according:
+        ev.place = True
+    if (
+        prev is not None
+        and prev.lower_ == "the"
+        and prev.i > 0
+        and doc[prev.i - 1].lower_ in rules.locative_prepositions
+    ):
+        ev.place = ev.place or not ev.person
+    if ents and ents <= PLACE_ENTS and not ev.person:
+        ev.place = True
+    if words[-1] in rules.place_words or _numbered(doc, chunk):
+        ev.place, ev.person = True, False
+    head_phrase = root.head.lower_
+    if root.dep_ in {"compound", "amod", "nmod"} and not ev.person:
+        two = f"{doc[root.head.i - 1].lower_} {head_phrase}" if root.head.i > 0 else head_phrase
+        noun_type = rules.org_nouns.get(two) or rules.org_nouns.get(head_phrase)
+        if (
+            (noun_type or root.head.lemma_.lower() in rules.document_nouns)
+            and not (ents & {"GPE", "LOC", "NORP"})
+            and not _generic_modifier(chunk, root.head)
+        ):
+            ev.org, ev.org_type, ev.place = True, noun_type, False
+    org_type = named_as_organisation(doc, chunk, root, rules)
+    if org_type is not None and ev.role is None and not chunk.title and not ev.org:
+        ev.org, ev.org_type, ev.person, ev.weak_person, ev.place = True, org_type or None, False, False, False
+    acronym = chunk_acronym(chunk, rules)
+    if ev.place:
+        ev.weak_person = False
+    ev.person = ev.person or ev.weak_person
+    if (
+        acronym
+        and not ev.person
+        and not ev.place
+        and (root.dep_ in ACRONYM_DEPS or "ORG" in ents or len(words) > 1)
+    ):
+        ev.org = True
+    return ev
+
+
+def _numbered(doc: Doc, chunk: NameChunk) -> bool:
+    """ "the Fu Sheng 88", "Section 24": a name with a number after it names a vessel, a law or a
+    product, not a person ("Slamet Riyadi, 24," has a comma)."""
+    return chunk.end < len(doc) and doc[chunk.end].like_num and doc[chunk.end - 1].whitespace_ == " "
+
+
+def _generic_modifier(chunk: NameChunk, noun: Token) -> bool:
+    """ "Thai police", "Korean authorities", "a Vientiane recruiter": one capitalised word before a
+    common noun names a nationality or a place, not an organisation ("the KMFU office" does)."""
+    words = chunk.words
+    return len(words) == 1 and not words[0].isupper() and noun.i == chunk.end
+
+
+def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: Evidence) -> None:
+    """Word-order cues that survive a bad parse of an unfamiliar name.
+
+    "X’s son" (a relation noun after the possessive), "X, deputy director of …" (a role after the
+    comma), "the agency’s director, X" (a role before the comma), "X said".
+    """
+    n = len(doc)
+    after = chunk.end
+    if after + 1 < n and doc[after].text in {"’s", "'s"} and doc[after + 1].lower_ in rules.kin_nouns:
+        ev.person = True
+    if after + 1 < n and doc[after].text == ",":
+        for j in range(after + 1, min(after + 6, n)):
+            tok = doc[j]
+            if tok.is_punct or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in ROLE_PREPOSITIONS:
+                break
+            if tok.text.islower() and (
+                tok.lower_ in rules.role_nouns or tok.lemma_.lower() in rules.role_nouns
+            ):
+                nxt = doc[j + 1] if j + 1 < n else None
+                if nxt is None or nxt.is_punct or nxt.lower_ in ROLE_PREPOSITIONS:
+                    ev.person = True
+                    ev.describe(doc[after + 1 : j + 1].text.removeprefix("a ").removeprefix("the "), tok)
+                break
+    lo = chunk.first
+    role = role_before_comma(doc, lo, rules)
+    if role is not None:
+        ev.person = ev.mononym = True
+        if not (ev.title_role and is_anaphoric(role)):
+            ev.describe(role_phrase(role), role)
+    if (
+        lo >= 3
+        and doc[lo - 1].lower_ == "as"
+        and any(t.lower_ == "name" for t in doc[max(lo - 4, 0) : lo - 1])
+    ):
+        ev.person = ev.mononym = True  # "who gave his name only as Rashed"
+    if after < n and doc[after].lemma_.lower() in rules.reporting_verbs and doc[after].pos_ == "VERB":
+        ev.person = ev.person or len(chunk.words) >= 2

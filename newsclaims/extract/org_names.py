@@ -1,0 +1,132 @@
+"""How a name shows it is an organisation's, of what type, and its short forms and acronyms.
+
+The type comes from the name's own head keyword ("Ministry", "Sdn Bhd") or from the common noun
+the text calls it by ("rights group Amnesty International", "chairperson of Saathi Sangam Nepal").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .names import NameChunk, word_before
+from .rules import Rules
+
+OFFICE_NOUNS = frozenset(
+    {
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "president",
+        "founder",
+        "co-founder",
+        "secretary",
+        "coordinator",
+        "co-ordinator",
+        "head",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "researcher",
+        "manager",
+        "member",
+        "staff",
+        "executive",
+        "treasurer",
+        "trustee",
+        "adviser",
+        "advisor",
+        "lawyer",
+        "employee",
+        "volunteer",
+        "analyst",
+        "official",
+    }
+)
+HEAD_CONNECTORS = frozenset({"of", "for", "on"})
+
+
+def org_keyword_type(words: list[str], rules: Rules) -> str | None:
+    """The type of the name's head keyword: the last one before "of/for/on" ("Department of
+    Fisheries", "Ministry of International Cooperation"), else the last one ("Amnesty
+    International", "Golden Crest Manpower Sdn Bhd")."""
+    head = words
+    for k, w in enumerate(words):
+        if w in HEAD_CONNECTORS and any(x in rules.org_keywords for x in words[:k]):
+            head = words[:k]
+            break
+    types = [rules.org_keywords[w] for w in head if w in rules.org_keywords]
+    content = [
+        w for w in words if w not in rules.org_keywords and w.lower() not in {"of", "for", "and", "at", "on"}
+    ]
+    return types[-1] if types and content else None
+
+
+def _org_noun_type(tok: Token, rules: Rules) -> str | None:
+    """The organisation type a common noun names ("group", "rights group", "charity", "NGO")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return rules.org_nouns.get(f"{prev} {lemma}") or rules.org_nouns.get(lemma) or rules.org_nouns.get(low)
+
+
+def named_as_organisation(doc: Doc, chunk: NameChunk, root: Token, rules: Rules) -> str | None:
+    """The type of organisation the words around a name call it, or None.
+
+    "rights group Amnesty International", "the charity Passerelle Asie" (the noun before the
+    name), "A French charity, Passerelle Asie," / "Passerelle Asie, a French charity," (in
+    apposition), "chairperson of Saathi Sangam Nepal" (what an office-holder's role belongs to).
+    Such words outweigh a name's look or its being the subject of "said", not a title or a role.
+    """
+    prev = word_before(doc, chunk)
+    if prev is not None and prev.text.islower() and prev.pos_ == "NOUN" and _org_noun_type(prev, rules):
+        return _org_noun_type(prev, rules)
+    for child in root.children:
+        if child.i < chunk.start and child.dep_ in {"compound", "nmod"} and child.text.islower():
+            found = _org_noun_type(child, rules)
+            if found:
+                return found
+        if child.dep_ == "appos" and child.i > root.i and child.text.islower():
+            found = _org_noun_type(child, rules)
+            if found and not any(c.dep_ == "appos" and c.i < chunk.start for c in child.children):
+                return found
+    head = root.head
+    if root.dep_ == "appos" and head.text.islower() and head.i < chunk.start:
+        found = _org_noun_type(head, rules)
+        if found:
+            return found
+    if root.dep_ == "pobj" and head.lower_ in {"of", "at"} and head.head.text.islower():
+        office = head.head
+        if office.lemma_.lower() in OFFICE_NOUNS and office.i < chunk.start:
+            return org_keyword_type(chunk.words, rules) or ""  # an organisation of unknown type
+    return None
+
+
+def chunk_acronym(chunk: NameChunk, rules: Rules) -> str | None:
+    """The first all-capitals word of three or more letters in the name ("IOM", "the KMFU office")."""
+    for w in chunk.text.split():
+        if len(w) >= 3 and w.isupper() and w.isalpha() and w not in rules.non_names:
+            return w
+    return None
+
+
+def bracketed_acronym(doc: Doc, chunk: NameChunk) -> str | None:
+    """ "the Legal Aid Network for Migrants (LANM)": the acronym in brackets after a name."""
+    i = chunk.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        word = doc[i + 1].text
+        if len(word) >= 2 and word.isupper() and word.isalpha():
+            return word
+    return None
+
+
+def short_org_name(words: list[str], full: list[str]) -> bool:
+    """ "Sonali Horizon" for "Sonali Horizon Overseas Ltd", "Bahari Samudra" for "PT Bahari Samudra
+    Mandiri": the name's first words, or two or more of its words in a row."""
+    n = len(words)
+    if n >= len(full):
+        return False
+    if full[:n] == words:
+        return True
+    return n >= 2 and any(full[i : i + n] == words for i in range(1, len(full) - n + 1))
