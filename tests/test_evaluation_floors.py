@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclaims.evaluate import build_and_evaluate
+from newsclaims.evaluate import Report, build_and_evaluate
 from tests.conftest import FIXTURES, REPO
 
 pytestmark = pytest.mark.usefixtures("nlp")
@@ -47,16 +47,45 @@ def test_shared_eval_sample_speaker_accuracy_floor(shared_report):
     assert sample.speakers_total and sample.speakers_right / sample.speakers_total >= 0.95
 
 
-def test_dev_set_holds_its_scores(dev_report):
-    assert len(dev_report.articles) == 14
-    assert dev_report.total("quotes").f1 >= 0.95
-    assert dev_report.total("end_to_end").f1 >= 0.93
-    assert dev_report.speaker_accuracy >= 0.95
-    assert dev_report.total("people").f1 >= 0.90
-    assert dev_report.total("organisations").f1 >= 0.90
-    assert dev_report.total("figures").f1 >= 0.90
-    assert dev_report.leaks == ()
-    assert dev_report.checks_passed == dev_report.checks_total
+# Floors per group of the development set. wire-* and region-* were the first held-out set and
+# have since guided rule changes; local-* and feature-* were measured once untouched (quotes F1
+# 0.962, speaker accuracy 0.812; see README) before they too were used. Each floor sits a little
+# under what the current rules score, so any regression fails.
+DEV_FLOORS = {
+    ("wire", "region"): {
+        "quotes": 0.97,
+        "end_to_end": 0.95,
+        "speakers": 0.97,
+        "people": 0.93,
+        "organisations": 0.93,
+        "figures": 0.93,
+    },
+    ("local", "feature"): {
+        "quotes": 0.93,
+        "end_to_end": 0.75,
+        "speakers": 0.78,
+        "people": 0.82,
+        "organisations": 0.78,
+        "figures": 0.88,
+    },
+}
+
+
+@pytest.mark.parametrize("prefixes", list(DEV_FLOORS), ids="+".join)
+def test_dev_set_holds_its_scores(dev_report, prefixes):
+    group = Report(tuple(a for a in dev_report.articles if a.raw_file.split("-")[0] in prefixes))
+    assert len(group.articles) >= 6
+    floors = DEV_FLOORS[prefixes]
+    for measure in ("quotes", "end_to_end", "people", "organisations", "figures"):
+        assert group.total(measure).f1 >= floors[measure], measure
+    assert group.speaker_accuracy >= floors["speakers"]
+    assert group.leaks == ()
+    assert group.checks_passed == group.checks_total
+
+
+def test_dev_set_files_all_belong_to_a_group(dev_report):
+    groups = {p for prefixes in DEV_FLOORS for p in prefixes}
+    assert {a.raw_file.split("-")[0] for a in dev_report.articles} == groups
 
 
 def test_cli_evaluate_prints_per_file_and_overall_scores():
