@@ -243,7 +243,9 @@ EXCLUSION_CASES = [
     pytest.param("She was the second witness and the 4th to testify.", id="ordinals"),
     pytest.param("Call the hotline on 023 881 440 for help.", id="phone-number"),
     pytest.param("Complaints go to the helpline on 01782-445566 all week.", id="phone-number-leading-zero"),
-    pytest.param("The plan serves Goal 8.7 and Target 16.2 of the global agenda.", id="goal-and-target-numbers"),
+    pytest.param(
+        "The plan serves Goal 8.7 and Target 16.2 of the global agenda.", id="goal-and-target-numbers"
+    ),
     pytest.param("The country was moved down to Tier 3 in the ranking.", id="tier-number"),
     pytest.param("Text the word HELP to 0812 3456 from any network.", id="short-code-leading-zero"),
     pytest.param("Under Article 12 of the labour code, Section 4 applies.", id="article-numbers"),
