@@ -22,7 +22,7 @@ SHARED_CURRENCY_NAMES = {
 CURRENCY_NAMES = {name.lower(): code for name, code in load_rule_table("currency_names.txt").items()}
 PREFIX_RE = re.compile(rf"(?<![A-Za-z])(?P<sym>{alternation(list(CURRENCY_SYMBOLS))}) ?$")
 PREFIX_AT_RE = re.compile(rf"(?:{alternation(list(CURRENCY_SYMBOLS))}) ?")
-CURRENCY_NAME_RE = re.compile(rf"\s+(?P<name>{alternation(list(CURRENCY_NAMES))})\b", re.IGNORECASE)
+CURRENCY_NAME_RE = re.compile(rf"(?:\s+|-)(?P<name>{alternation(list(CURRENCY_NAMES))})\b", re.IGNORECASE)
 
 
 def local_currencies(text: str) -> dict[str, str]:

@@ -73,7 +73,7 @@ class EntityBuilder:
 
     def attach(self, chunk: NameChunk) -> Entity | None:
         """Attach a short form to the entity it denotes, if any."""
-        entity = self.match_short(chunk, chunk.start_char)
+        entity = self._find_exact("person", chunk.text) or self.match_short(chunk, chunk.start_char)
         if entity is not None:
             self.add_mention(entity, chunk)
         return entity

@@ -20,7 +20,7 @@ FRACTION_BLOCKERS = frozenset({"first", "second", "last", "and", "the", "a", "an
 QUALIFIER_RE = re.compile(
     rf"(?<![\w'’-])(?:an?\s+)?(?P<q>{alternation(list(QUALIFIERS))})\s+$", re.IGNORECASE
 )
-_RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+_RATIO_RE = re.compile(r"(?:\s+(?P<noun>[a-z]+))?\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 _BETWEEN_LINK_RE = re.compile(r"\s+and\s+")
 _RANGE_LINK_RE = re.compile(r"[-–]|\s+[-–]\s+|\s+(?:to|or)\s+")
 _SCALE_WORD_RE = re.compile(
@@ -61,8 +61,10 @@ def _is_proportion(context: FigureContext, start: int, end: int, *, has_qualifie
     """Whether 'half' / 'a third' / 'a quarter' is a share of something, not 'the first half',
     'a year and a half', 'a third compound' or 'a quarter century'."""
     before = context.text[max(0, start - 12) : start].lower().split()
-    if before and before[-1] in FRACTION_BLOCKERS:
-        return False
+    den = _FRACTION_RE.match(context.text, start)
+    half = den is not None and den.group("den").lower() in {"half", "halves"}
+    if before and before[-1] in FRACTION_BLOCKERS and (before[-1] != "and" or half):
+        return False  # "a year and a half", but "… and a third involved forced marriage"
     if has_qualifier or _FRACTION_FOLLOW_RE.match(context.text, end):
         return True
     following = context.token_after(end)
@@ -70,13 +72,17 @@ def _is_proportion(context: FigureContext, start: int, end: int, *, has_qualifie
 
 
 def read_ratio(context: FigureContext, draft: Draft) -> Draft | None:
-    """'one in four', 'fewer than one in ten boats', '1 in 3' as percent."""
+    """'one in four', 'fewer than one in ten boats', '1 in 3', 'one family in five' as percent."""
     text = context.text
     link = _RATIO_RE.match(text, draft.end)
     if not link or draft.kind != "bare" or draft.value > MAX_RATIO_NUMERATOR:
         return None
     if YEAR_RE.match(text, link.end()):
         return None
+    if link.group("noun"):  # "one family in five": only a singular count noun may come between
+        noun = context.token(link.start("noun"))
+        if noun is None or noun.tag_ != "NN":
+            return None
     second = read_number(text, link.end())
     if second is None or second[0] <= draft.value or second[0] < 2:
         return None
@@ -103,7 +109,7 @@ def read_range(context: FigureContext, draft: Draft) -> Draft:
     if prefix and draft.kind == "money":
         cursor = prefix.end()
     second = read_number(text, cursor)
-    if second is None or second[2] != draft.in_words:
+    if second is None or (second[2] != draft.in_words and not between):  # "between six and 14"
         return draft
     high, end, _ = second
     low = draft.value

@@ -17,19 +17,24 @@ from .figure_rules import alternation, load_rule_lines, load_rule_table
 TIME_UNITS = load_rule_table("unit_time.txt")
 TIME_PLURALS = {plural: plural for plural in TIME_UNITS.values()} | TIME_UNITS
 PLURAL_INVARIANT = frozenset(load_rule_lines("unit_plural_invariant.txt"))
-NOUN_RUN_TAGS = frozenset({"JJ", "NN", "NNS", "NNP", "NNPS", "HYPH"})
+NOUN_RUN_TAGS = frozenset(
+    {"JJ", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBN", "VBG", "VBD"}
+)  # "returned migrants"
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 AGE_QUALIFIERS = frozenset({"as young as", "as old as"})
 COUNT_HEADS = frozenset({"number", "numbers", "total", "tally", "count"})
 MAX_AGE = 110
+PERSON_SUBJECTS = frozenset({"he", "she", "i"})
+NON_PERSON_ENTS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "PRODUCT", "EVENT"})
 _PERCENT_RE = re.compile(r"\s*%|\s+(?:percent|per\s+cent)\b|\s+(?P<points>percentage\s+points?)\b", re.I)
 AGE_RE = re.compile(r"-years?-olds?\b|\s+years?\s+old\b|\s+years?\s+of\s+age\b", re.IGNORECASE)
 _HYPHEN_TIME_RE = re.compile(rf"-(?P<unit>{alternation(list(TIME_UNITS))})\b(?!-)", re.IGNORECASE)
 TIME_RE = re.compile(rf"\s+(?P<unit>{alternation(list(TIME_PLURALS))})\b", re.IGNORECASE)
 _PRONOUN_PARTITIVE_RE = re.compile(r"\s+of\s+(?:them|those|these|whom|us)\b", re.IGNORECASE)
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?P<det>the|its|their|his|her|our|these|those)\s+", re.IGNORECASE)
-_AGO_RE = re.compile(r"\s+ago\b", re.IGNORECASE)
+_AGO_RE = re.compile(r"\s+(?:ago|earlier|previously)\b", re.IGNORECASE)  # a point in time, not a duration
+YEARS_PER_UNIT = {"decades": 10, "centuries": 100}
 
 
 def read_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Draft:
@@ -52,11 +57,15 @@ def read_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Dra
         unit = TIME_PLURALS[match.group("unit").lower()]
         if _AGO_RE.match(text, match.end()):
             return replace(draft, kind="ago")
-        return replace(draft, end=match.end(), unit=unit, kind="time")
+        return _in_years(replace(draft, end=match.end(), unit=unit, kind="time"))
     if noun := noun_run(context, end):
         unit_start, unit_end = noun
         return replace(draft, end=unit_end, unit=text[unit_start:unit_end], kind="noun")
+    if nationality := _nationality_after(context, end):
+        return replace(draft, end=nationality.idx + len(nationality.text), unit=nationality.text, kind="noun")
     if match := _PRONOUN_PARTITIVE_RE.match(text, end):
+        if named := noun_run(context, match.end()):  # "42 of them women"
+            return replace(draft, end=named[1], unit=text[named[0] : named[1]], kind="noun")
         return replace(draft, unit=_antecedent_unit(context, draft, earlier), kind="pronoun")
     if match := _PARTITIVE_RE.match(text, end):
         noun = noun_run(context, match.end())
@@ -67,6 +76,15 @@ def read_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Dra
         if noun:
             return replace(draft, unit=text[noun[0] : noun[1]], kind="noun")
     return _bare_unit(context, draft, earlier)
+
+
+def _in_years(draft: Draft) -> Draft:
+    """ "more than a decade" is 10 years, "two decades" 20 years: durations in the unit gold uses."""
+    factor = YEARS_PER_UNIT.get(draft.unit or "")
+    if factor is None:
+        return draft
+    high = draft.value_max * factor if draft.value_max is not None else None
+    return replace(draft, value=draft.value * factor, value_max=high, unit="years")
 
 
 def noun_run(context: FigureContext, offset: int) -> tuple[int, int] | None:
@@ -103,6 +121,14 @@ def noun_run(context: FigureContext, offset: int) -> tuple[int, int] | None:
     if run[first].tag_ == "HYPH":
         first += 1
     return run[first].idx, run[head].idx + len(run[head].text)
+
+
+def _nationality_after(context: FigureContext, offset: int) -> Token | None:
+    """ "21 Chinese", "81 Vietnamese": a nationality noun counted by the number before it."""
+    token = context.token_after(offset)
+    if token is None or token.idx < offset or context.text[offset : token.idx].strip():
+        return None
+    return token if token.ent_type_ == "NORP" and token.text[:1].isupper() else None
 
 
 def _is_plural_noun(token: Token) -> bool:
@@ -143,7 +169,7 @@ def _bare_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Dr
         return replace(draft, unit="years old", kind="age")
     if qualifier in {"under", "over"} and _after_be(context, draft.start) and draft.value < 100:
         return replace(draft, unit="years old", kind="age")
-    if not draft.in_words and _is_apposed_age(context, draft):
+    if (not draft.in_words and _is_apposed_age(context, draft)) or _is_stated_age(context, draft):
         return replace(draft, unit="years old", kind="age")
     if is_year(text, draft.numeral_start, draft):
         return draft
@@ -198,3 +224,37 @@ def _is_apposed_age(context: FigureContext, draft: Draft) -> bool:
         return False
     name = context.token(window + lead.start() - 1)
     return name is not None and (name.ent_type_ == "PERSON" or name.tag_ == "NNP")
+
+
+def _is_stated_age(context: FigureContext, draft: Draft) -> bool:
+    """ "Minh was 15 when he left", "she is 16", "Now 14, she says": a small whole number said of
+    a person with "be", or "now N" before a personal pronoun."""
+    if draft.value_max is not None or draft.value != int(draft.value) or not 0 < draft.value <= MAX_AGE:
+        return False
+    token = context.token(draft.numeral_start)
+    if token is None:
+        return False
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if (
+        prev is not None
+        and prev.lower_ == "now"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == ","
+        and doc[token.i + 2].lower_ in PERSON_SUBJECTS
+    ):
+        return True
+    head = token.head
+    if head.lemma_ != "be" or token.dep_ not in {"attr", "acomp", "npadvmod", "advmod"}:
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.lower_ in PERSON_SUBJECTS
+        or subject.ent_type_ == "PERSON"
+        or (
+            subject.pos_ in {"PROPN", "NOUN"}
+            and subject.text.istitle()
+            and not any(c.dep_ == "det" for c in subject.children)
+            and subject.ent_type_ not in NON_PERSON_ENTS
+        )
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .mononyms import mononym_cue
 from .names import NameChunk, chunk_root, word_before
 from .org_names import chunk_acronym, named_as_organisation, org_keyword_type
 from .roles import (
@@ -71,7 +72,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         ev.person, ev.role = True, None if honorific else chunk.title
         ev.title_role = not honorific
     pre_role = preceding_role(doc, chunk, rules)
-    if pre_role and not ev.role:
+    if pre_role and (not ev.role or ev.title_role):
         ev.person, ev.role, ev.title_role = True, pre_role, True
     if (
         root.dep_ == "appos"
@@ -98,7 +99,13 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     _surface_evidence(doc, chunk, rules, ev)
     if len(words) >= 2 and "PERSON" in ents and not (ents & {"GPE", "LOC"}):
         ev.weak_person = True
-    if root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs and len(words) >= 2:
+    located = prev is not None and prev.lower_ in rules.locative_prepositions
+    if (
+        root.dep_ in SUBJECT_DEPS
+        and root.head.lemma_.lower() in rules.reporting_verbs
+        and len(words) >= 2
+        and not located
+    ):
         ev.person = True
     according = prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ == "according"
     if prev is not None and prev.lower_ in rules.locative_prepositions and not ev.person and not according:
@@ -112,7 +119,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         ev.place = ev.place or not ev.person
     if ents and ents <= PLACE_ENTS and not ev.person:
         ev.place = True
-    if words[-1] in rules.place_words or _numbered(doc, chunk):
+    if words[-1] in rules.place_words or _numbered(doc, chunk) or _place_noun_follows(doc, chunk, rules):
         ev.place, ev.person = True, False
     head_phrase = root.head.lower_
     if root.dep_ in {"compound", "amod", "nmod"} and not ev.person:
@@ -139,6 +146,13 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     ):
         ev.org = True
     return ev
+
+
+def _place_noun_follows(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
+    """ "Phnom Penh's Sen Sok district", "Kampong Chhnang province": a name qualifying a lower-case
+    kind of place is that place's name."""
+    nxt = doc[chunk.end] if chunk.end < len(doc) else None
+    return nxt is not None and nxt.text.islower() and nxt.text.capitalize() in rules.place_words
 
 
 def _numbered(doc: Doc, chunk: NameChunk) -> bool:
@@ -183,11 +197,14 @@ def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: Evidence) ->
         ev.person = ev.mononym = True
         if not (ev.title_role and is_anaphoric(role)):
             ev.describe(role_phrase(role), role)
+    if mononym_cue(doc, chunk, rules):
+        ev.person = ev.mononym = True  # "who gave his name only as Rashed", "Nok, 24,"
+    prev = word_before(doc, chunk)
+    located = prev is not None and prev.lower_ in rules.locative_prepositions
     if (
-        lo >= 3
-        and doc[lo - 1].lower_ == "as"
-        and any(t.lower_ == "name" for t in doc[max(lo - 4, 0) : lo - 1])
+        after < n
+        and doc[after].lemma_.lower() in rules.reporting_verbs
+        and doc[after].pos_ == "VERB"
+        and not located
     ):
-        ev.person = ev.mononym = True  # "who gave his name only as Rashed"
-    if after < n and doc[after].lemma_.lower() in rules.reporting_verbs and doc[after].pos_ == "VERB":
         ev.person = ev.person or len(chunk.words) >= 2

@@ -13,20 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .name_joins import AND_CONNECTORS, AT_CONNECTORS, OF_CONNECTORS, has_keyword, merge_runs
 from .rules import Rules
 
-OF_CONNECTORS = frozenset({"of", "for", "on"})
-AND_CONNECTORS = frozenset({"and", "&"})
-AT_CONNECTORS = frozenset({"at"})
-POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
-POSSESSIVE_NAME_WORDS = frozenset({"women", "men", "children", "people", "workers", "farmers", "migrants"})
 MONEY_SIGNS = frozenset("$€£¥₹₱฿₫៛")
-PLURAL_POSSESSIVES = frozenset({"’", "'"})
-NON_NAME_ENTS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
 DATELINE_MAX_TOKENS = 12
 NAME_PART_TAGS = frozenset({"PROPN"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+TITLE_MAX_TOKENS = 8
+TITLE_FUNCTION_WORDS = frozenset({"of", "at", "for", "the", "and", "in", "on", "a", "an", "to", "&"})
 
 
 @dataclass(frozen=True)
@@ -161,6 +156,7 @@ def _runs(doc: Doc, rules: Rules) -> list[list[int]]:
                 and len(prev.text) <= 3
                 and not prev.text.isupper()
                 and prev.text not in rules.non_names
+                and (len(prev.text) == 1 or _opens_name(doc, current, rules))
             )
             if joins_hyphen or joins_abbrev:
                 current.extend([i, i + 1])
@@ -175,109 +171,10 @@ def _runs(doc: Doc, rules: Rules) -> list[list[int]]:
     return runs
 
 
-def _has_keyword(doc: Doc, idxs: list[int], rules: Rules) -> bool:
-    return any(doc[i].text in rules.org_keywords for i in idxs)
-
-
-def _has_keyword_of(doc: Doc, idxs: list[int], rules: Rules) -> bool:
-    """The chunk reads "<Keyword ...> of/for ..." (an organisation name with a complement)."""
-    seen_kw = False
-    for i in idxs:
-        if doc[i].text in rules.org_keywords:
-            seen_kw = True
-        elif seen_kw and doc[i].lower_ in OF_CONNECTORS:
-            return True
-    return False
-
-
-def _ent(doc: Doc, idxs: list[int]) -> str:
-    labels = {doc[i].ent_type_ for i in idxs}
-    return labels.pop() if len(labels) == 1 else ""
-
-
-def _merge(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]:
-    """Join runs separated by one connector, possessive or enumeration comma inside org names."""
-    merged: list[list[int]] = []
-    k = 0
-    while k < len(runs):
-        chunk = list(runs[k])
-        k += 1
-        while k < len(runs):
-            nxt = runs[k]
-            gap = list(range(chunk[-1] + 1, nxt[0]))
-            if _of_the(doc, gap) and _has_keyword(doc, chunk, rules) and not _has_keyword(doc, nxt, rules):
-                chunk = chunk + gap + nxt  # "League for the Promotion …", "Office of the High Commissioner"
-                k += 1
-                continue
-            if len(gap) != 1:
-                break
-            sep = doc[gap[0]]
-            sep_low = sep.lower_
-            join = False
-            if sep_low in OF_CONNECTORS:
-                join = _has_keyword(doc, chunk, rules)
-            elif sep_low in AND_CONNECTORS:
-                join = _has_keyword_of(doc, chunk, rules) and _ent(doc, nxt) not in NON_NAME_ENTS
-            elif sep_low in AT_CONNECTORS:
-                join = (
-                    not _has_keyword(doc, chunk, rules)
-                    and doc[nxt[-1]].text in rules.org_keywords
-                    and _ent(doc, chunk) != "PERSON"
-                )
-            elif sep.text in POSSESSIVES:
-                join = _possessive_inside_name(doc, chunk, sep, nxt, rules)
-            elif sep.text == ",":
-                join = _enumeration_follows(doc, chunk, runs, k, rules)
-            if not join:
-                break
-            chunk = chunk + gap + nxt
-            k += 1
-        merged.append(chunk)
-    return merged
-
-
-def _of_the(doc: Doc, gap: list[int]) -> bool:
-    return len(gap) == 2 and doc[gap[0]].lower_ in OF_CONNECTORS and doc[gap[1]].lower_ == "the"
-
-
-def _possessive_inside_name(doc: Doc, chunk: list[int], sep: Token, nxt: list[int], rules: Rules) -> bool:
-    """A possessive inside one name: "Women's Rights Centre", "Nusantara Fishers' Union",
-    "Ministry of Overseas Workers' Welfare", "District Attorney's Office".
-
-    Only a group noun ("Workers'", "Women's") or an office-holder ("Attorney's") is possessed
-    inside a name; "Cambodia's Interior Ministry" stays two names (a place and its ministry).
-    """
-    last = doc[chunk[-1]]
-    group = last.lower_ in POSSESSIVE_NAME_WORDS or (
-        sep.text in PLURAL_POSSESSIVES and last.tag_ in PLURAL_TAGS
-    )
-    office = (
-        last.lower_ in rules.person_titles
-        and sep.text not in PLURAL_POSSESSIVES
-        and not _has_keyword(doc, chunk, rules)
-    )
-    if office:
-        return _has_keyword(doc, nxt, rules)
-    if not group:
-        return False
-    if _has_keyword(doc, chunk, rules):
-        return _has_keyword_of(doc, chunk, rules) and not _has_keyword(doc, nxt, rules)
-    return _has_keyword(doc, nxt, rules)
-
-
-def _enumeration_follows(doc: Doc, chunk: list[int], runs: list[list[int]], k: int, rules: Rules) -> bool:
-    """ "Ministry of Women, Family and Community Development": a comma list closed by "and"."""
-    if not _has_keyword_of(doc, chunk, rules):
-        return False
-    j = k
-    while j + 1 < len(runs):
-        gap = [doc[g].lower_ for g in range(runs[j][-1] + 1, runs[j + 1][0])]
-        if gap == ["and"]:
-            return True
-        if gap not in (["of"], ["for"], [","]):
-            return False
-        j += 1
-    return False
+def _opens_name(doc: Doc, current: list[int], rules: Rules) -> bool:
+    """The run's last token opens a name (only titles before it): "Judge Ma. Cristina" joins,
+    "Mae Sot. Thiri" (a place ending a sentence, then a name) does not."""
+    return all(doc[c].lower_.rstrip(".") in rules.person_titles for c in current[:-1])
 
 
 def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
@@ -285,7 +182,7 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
     while idxs and (doc[idxs[0]].text in rules.non_names or doc[idxs[0]].text in {"-", "."}):
         idxs = idxs[1:]
     while idxs and (
-        doc[idxs[-1]].text in rules.non_names
+        (doc[idxs[-1]].text in rules.non_names and not _name_final(doc, idxs, rules))
         or doc[idxs[-1]].lower_ in OF_CONNECTORS | AND_CONNECTORS | AT_CONNECTORS
         or doc[idxs[-1]].text in {"-", ".", ","}
     ):
@@ -299,6 +196,45 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
     ):
         idxs = idxs[1:]
     return idxs
+
+
+def _name_final(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    """ "Daw Khin May", "Khin May said": a word that is usually a month or a day ends a personal name
+    after an honorific ("Daw", "U", "Mr") or when the tagger reads it and the word before it as one
+    person's name (not "in May 2023")."""
+    last = doc[idxs[-1]]
+    before = doc[idxs[-2]] if len(idxs) >= 2 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if (
+        before is None
+        or not last.text.istitle()
+        or len(last.text) < 3
+        or (after is not None and after.like_num)
+    ):
+        return False
+    opener = doc[idxs[0]] if len(idxs) >= 3 else doc[idxs[0] - 1] if idxs[0] > 0 else None
+    honorific = opener is not None and opener.lower_ in rules.gender_cues.keys() & rules.person_titles
+    return honorific or (last.ent_type_ == "PERSON" and before.ent_type_ == "PERSON")
+
+
+def quoted_title_tokens(doc: Doc) -> set[int]:
+    """Tokens of short Title Case phrases in quote marks: report and campaign titles ("the annual
+    “Freedom at Work” report"), which name a document, not a person or an organisation."""
+    found: set[int] = set()
+    for tok in doc:
+        if not tok.is_quote or tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper():
+            continue
+        words = []
+        for j in range(tok.i + 1, min(tok.i + 1 + TITLE_MAX_TOKENS, len(doc))):
+            inner = doc[j]
+            if inner.is_quote:
+                if len(words) >= 2 and doc[words[-1]].text[:1].isupper():
+                    found.update(words)
+                break
+            if not (inner.text[:1].isupper() or inner.lower_ in TITLE_FUNCTION_WORDS):
+                break
+            words.append(j)
+    return found
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
@@ -329,11 +265,11 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
     last = -1
     for pos, i in enumerate(idxs[:-1]):
         low = doc[i].lower_
-        if (low in rules.person_titles or low.rstrip(".") in rules.person_titles) and not _has_keyword(
+        if (low in rules.person_titles or low.rstrip(".") in rules.person_titles) and not has_keyword(
             doc, idxs[pos + 1 :], rules
         ):
             last = pos
-    if last < 0 or (_has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in OF_CONNECTORS):
+    if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in OF_CONNECTORS):
         return [], idxs
     name = idxs[last + 1 :]
     while name and doc[name[0]].text in {".", "-"}:
@@ -347,7 +283,10 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
     :returns: one ``NameChunk`` per name as written; single words included (they may be aliases).
     """
     chunks = []
-    for run in _merge(doc, _runs(doc, rules), rules):
+    titles = quoted_title_tokens(doc)
+    for run in merge_runs(doc, _runs(doc, rules), rules):
+        if run[0] in titles:
+            continue
         idxs = _strip(doc, run, rules)
         if not idxs:
             continue

@@ -180,11 +180,18 @@ def _clip(doc: Doc, a: int, b: int, skip: Set[int] = frozenset()) -> tuple[int, 
         b -= 1
     if b - a + 1 < MIN_CLAUSE_TOKENS:
         return None
+    if b + 1 < len(doc) and doc[b + 1].is_quote and sum(t.is_quote for t in doc[a : b + 1]) % 2:
+        b += 1  # the closing mark of a partial quote the clause ends with
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
 def _overlaps(span: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> bool:
-    return any(span[0] < hi and lo < span[1] for lo, hi in quoted)
+    """The clause cuts into a direct quote. A quote wholly inside the clause is a partial quote
+    the reporter built the clause around ("said it would “investigate any credible report”"):
+    the clause stays, and the pipeline lets it win over the embedded quote."""
+    return any(
+        span[0] < hi and lo < span[1] and not (span[0] <= lo and hi <= span[1] + 1) for lo, hi in quoted
+    )
 
 
 def _circumstance_at(prep: Token) -> bool:

@@ -49,6 +49,8 @@ def role_before_comma(doc: Doc, lo: int, rules: Rules) -> Token | None:
     phrase ends right before the comma preceding the name."""
     if lo < 2 or doc[lo - 1].text != ",":
         return None
+    if _possessor(doc, lo):
+        return None  # "a spokesperson for Harvest Basket, Australia's largest chain": not the role's holder
     tok = doc[lo - 2]
     for _ in range(4):
         if tok.text.islower() and is_role(tok, rules):
@@ -57,6 +59,14 @@ def role_before_comma(doc: Doc, lo: int, rules: Rules) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _possessor(doc: Doc, lo: int) -> bool:
+    """The capitalised words from token ``lo`` end in a possessive "’s"."""
+    i = lo
+    while i < len(doc) and doc[i].text[:1].isupper():
+        i += 1
+    return i < len(doc) and doc[i].text in {"’s", "'s"}
 
 
 def is_anaphoric(head: Token) -> bool:

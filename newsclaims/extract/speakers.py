@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 from .entity_index import Entity, EntityIndex
 from .quotes import DirectQuote
 from .rules import Rules
+from .salience import previous_subject
+from .speaker_ahead import named_next, spokesperson_org, statement_issuer, title_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
@@ -42,27 +44,6 @@ PERSON_NOUNS = frozenset(
         "victim",
     }
 )
-RANK_ABBREVIATIONS = {
-    "gen": "general",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "maj": "major",
-    "capt": "captain",
-    "pol": "police",
-    "sgt": "sergeant",
-    "cpl": "corporal",
-    "insp": "inspector",
-    "supt": "superintendent",
-    "comr": "commissioner",
-    "brig": "brigadier",
-    "adm": "admiral",
-    "cdr": "commander",
-    "cmdr": "commander",
-    "sr": "senior",
-    "adj": "adjunct",
-    "dr": "doctor",
-    "prof": "professor",
-}
 ROLE_ORG_TYPES = {
     "activist": "ngo",
     "campaigner": "ngo",
@@ -71,8 +52,6 @@ ROLE_ORG_TYPES = {
     "officer": "government",
     "unionist": "other",
 }
-INTRODUCING_DETERMINERS = frozenset({"a", "an", "their", "his", "her", "its", "one"})
-PARAGRAPHS_AHEAD = 2
 MODIFIER_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 
@@ -213,53 +192,12 @@ class SpeakerResolver:
         org = resolve_org_noun(index, tok)
         if org is not None:
             return org
-        return self._role_noun(tok) or self._description(tok) or self._named_next(tok)
-
-    def _introduced_as(self, person: Entity, tok: Token) -> bool:
-        """``person`` is the one ``tok`` ("their lawyer", "a manager") introduces: named in the same
-        sentence, holding that role, or named right after "The lawyer," / "The officer,"."""
-        doc, lemma = tok.doc, tok.lemma_.lower()
-        first = min(person.mentions)
-        if tok.sent.start_char <= first < tok.sent.end_char or lemma in _title_words(person):
-            return True
-        span = doc.char_span(first, first + 1, alignment_mode="expand")
-        if span is None:
-            return False
-        before = [t for t in doc[max(span.start - 6, 0) : span.start] if not t.is_space]
-        return any(t.lemma_.lower() == lemma for t in before) and any(t.text == "," for t in before)
-
-    def _named_next(self, tok: Token) -> Entity | None:
-        """ "…, a migrant rights group said." / "…, their lawyer said." followed by "The Shwe Pyi
-        Network (SMJN) …" / "The lawyer, Prakash Adhikari, …": an indefinite or possessed noun
-        introduces a speaker whom the next sentences name; the first entity of its kind named
-        after it, in its own or the next paragraph, is the speaker."""
-        doc = tok.doc
-        first = tok.left_edge
-        introduced = any(
-            c.dep_ in {"det", "poss"} and c.lower_ in INTRODUCING_DETERMINERS for c in tok.children
+        return (
+            self._role_noun(tok)
+            or self._description(tok)
+            or named_next(index, tok)
+            or spokesperson_org(index, tok)
         )
-        if not introduced and first.lower_ not in INTRODUCING_DETERMINERS:
-            return None
-        lemma = tok.lemma_.lower()
-        org_type = self.rules.org_nouns.get(lemma)
-        kind = "organisation" if org_type else "person" if lemma in self.rules.role_nouns else None
-        if kind is None:
-            return None
-        limit = _paragraph_end(doc.text, tok.idx, PARAGRAPHS_AHEAD)
-        later = [
-            (min(m for m in e.mentions if m > tok.idx), e)
-            for e in self.index.entities
-            if e.kind == kind and any(tok.idx < m < limit for m in e.mentions)
-        ]
-        for _, entity in sorted(later, key=lambda x: x[0]):
-            if min(entity.mentions) < tok.idx:
-                continue  # someone named before would have been named here
-            if kind == "organisation" and entity.type not in (org_type, "other", "ngo"):
-                continue
-            if kind == "person" and not self._introduced_as(entity, tok):
-                continue
-            return entity
-        return None
 
     def _description(self, tok: Token) -> Entity | None:
         """ "the 22-year-old", "the woman", "the teenager": a definite description of a person
@@ -301,7 +239,9 @@ class SpeakerResolver:
         people = [p for p in self._recent("person", tok.idx) if not gender or p.gender in (None, gender)]
         topic = self._topic_organisation(tok)
         members = [p for p in people if topic is not None and p.organisation is topic]
-        person = (members or people or [None])[0]
+        subject = previous_subject(self.index, tok, self._inside_quote)
+        salient = [p for p in people if p is subject]
+        person = (members or salient or people or [None])[0]
         if person is not None:
             person.gender = person.gender or gender or None
         return person
@@ -335,10 +275,9 @@ class SpeakerResolver:
                 return ent
         for prev in tok.doc[: tok.i]:
             if prev.lemma_ == tok.lemma_ and prev.i != tok.i:
-                for sub in prev.subtree:
-                    ent = index.entity_at(sub)
-                    if ent is not None and ent.kind == "organisation":
-                        return ent
+                ent = statement_issuer(index, prev)
+                if ent is not None:
+                    return ent
         orgs = [s for s in reversed(self.speakers) if s.kind == "organisation"]
         return orgs[0] if orgs else None
 
@@ -357,7 +296,7 @@ class SpeakerResolver:
             if role.endswith(phrase) or (not mod_words and low in role.split()):
                 return person
         for person in recent:
-            words = _title_words(person)
+            words = title_words(person)
             org = person.organisation
             org_words = {w.lower() for o in (org, org.parent if org else None) if o for w in o.words}
             fits = low in words or (org is not None and ROLE_ORG_TYPES.get(tok.lemma_.lower()) == org.type)
@@ -375,27 +314,6 @@ def _in_modifier_clause(tok: Token, verb: Token) -> bool:
             return True
         node = node.head
     return False
-
-
-def _paragraph_end(text: str, offset: int, paragraphs: int) -> int:
-    """Char offset of the end of the ``paragraphs``-th paragraph from the one holding ``offset``."""
-    end = offset
-    for _ in range(paragraphs):
-        nxt = text.find("\n\n", end + 1)
-        if nxt < 0:
-            return len(text)
-        end = nxt
-    return end
-
-
-def _title_words(person: Entity) -> set[str]:
-    """Lower-case words of a person's role and titles, abbreviated ranks spelt out."""
-    words = set()
-    for text in [person.role or "", *person.titles]:
-        for w in text.lower().replace("-", " ").split():
-            w = w.rstrip(".")
-            words.add(RANK_ABBREVIATIONS.get(w, w))
-    return words
 
 
 def resolve_org_noun(index: EntityIndex, tok: Token) -> Entity | None:

@@ -1,0 +1,104 @@
+"""People named by one word: survivors under a pseudonym or a first name ("Lina, not her real name",
+"Nok, 24,", "Arif, a 31-year-old", "testified under the name Malis", "Yanti's mother").
+
+A lone capitalised word is usually a place, an organisation or a short form of a fuller name, so it
+becomes a person only when the words around it say so: an age in apposition, a remark about the
+name, a relative "who", a relation noun it possesses, or "the name" just before it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .names import NameChunk, word_before
+from .rules import Rules
+
+NON_PERSON_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT"})
+AGE_LEADS = frozenset({"a", "an", "now", "aged", "age"})
+AGE_CLOSERS = frozenset({",", ".", ")", "and", "-", "–", ";"})
+MAX_AGE = 110
+REMARK_OPENERS = frozenset({",", "(", "—", "–"})
+REMARK_CLOSERS = frozenset({",", ")", ".", "—", "–", ";"})
+REMARK_WINDOW = 12
+NAME_REMARK_LEMMAS = frozenset({"pseudonym", "identify", "alias"})
+NAME_REMARK_CUES = frozenset(
+    {"real", "change", "not", "whose", "only", "first", "her", "his", "their", "full", "withhold"}
+)
+NAME_NOUNS = frozenset({"name", "pseudonym", "alias"})
+POSSESSIVES = frozenset({"’s", "'s"})
+PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
+
+
+def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
+    """The words around a one-word name show it is a person's name."""
+    if len(chunk.words) != 1 or chunk.title:
+        return False
+    prev = word_before(doc, chunk)
+    if chunk.text in rules.place_words or (prev is not None and prev.lower_ in rules.locative_prepositions):
+        return False
+    if _name_remark(doc, chunk.end) or _named_before(doc, chunk):
+        return True  # said of the name itself: stronger than the tagger's guess
+    if doc[chunk.start].ent_type_ in NON_PERSON_ENTS:
+        return False
+    return (
+        _age_follows(doc, chunk.end)
+        or _who_follows(doc, chunk.end)
+        or _relation_follows(doc, chunk.end, rules)
+    )
+
+
+def _age(tok: Token) -> bool:
+    text = tok.text.replace(",", "")
+    return text.isdigit() and 0 < int(text) <= MAX_AGE
+
+
+def _age_follows(doc: Doc, i: int) -> bool:
+    """ "Nok, 24, …", "Mai, now 24", "Arif, a 31-year-old …", "Dara (17)"."""
+    n = len(doc)
+    if i >= n or doc[i].text not in {",", "("}:
+        return False
+    j = i + 1
+    if j < n and doc[j].lower_ in AGE_LEADS:
+        j += 1
+    if j >= n or not _age(doc[j]):
+        return False
+    return j + 1 >= n or doc[j + 1].text in AGE_CLOSERS or doc[j + 1].text.startswith("-")
+
+
+def _name_remark(doc: Doc, i: int) -> bool:
+    """ "Mai, not her real name,", "Yanti, whose name has been changed,", "Lina (not her real name)",
+    "Sreypov, who asked to be identified only by her first name"."""
+    if i >= len(doc) or doc[i].text not in REMARK_OPENERS:
+        return False
+    lemmas: set[str] = set()
+    for tok in doc[i + 1 : min(i + 1 + REMARK_WINDOW, len(doc))]:
+        if tok.text in REMARK_CLOSERS or tok.is_sent_start:
+            break
+        if tok.text[:1].isupper() and tok.pos_ == "PROPN":
+            return False  # "Mahachai, a girl who gives her name as Thiri": about the later name
+        lemmas.add(tok.lemma_.lower())
+        lemmas.add(tok.lower_)
+    if lemmas & NAME_REMARK_LEMMAS:
+        return True
+    return "name" in lemmas and bool(lemmas & NAME_REMARK_CUES)
+
+
+def _who_follows(doc: Doc, i: int) -> bool:
+    """ "Dara, who was 16, …": "who" refers to people only."""
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in PERSON_RELATIVES
+
+
+def _relation_follows(doc: Doc, i: int, rules: Rules) -> bool:
+    """ "Yanti's mother", "Dara’s brother": one-word names owning a relative are people's."""
+    return i + 1 < len(doc) and doc[i].text in POSSESSIVES and doc[i + 1].lower_ in rules.kin_nouns
+
+
+def _named_before(doc: Doc, chunk: NameChunk) -> bool:
+    """ "testified under the name Malis", "a girl identified only as Dara"."""
+    prev = word_before(doc, chunk)
+    if prev is None:
+        return False
+    if prev.lower_ in NAME_NOUNS and prev.pos_ == "NOUN":
+        return True
+    before = {t.lower_ for t in doc[max(prev.i - 3, 0) : prev.i]}
+    return prev.lower_ == "as" and bool(before & {"identified", "only", "name", "named"})

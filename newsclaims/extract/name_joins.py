@@ -1,0 +1,157 @@
+"""Joining capitalised runs into one name across connectors: "Ministry of Labour and Vocational
+Training", "League for the Promotion of …", "Women's Rights Centre", "Acme Trading Co., Ltd.".
+
+Runs of capitalised tokens are split by small words; inside an organisation name those words
+continue the name, between two names they separate them. The keyword that opens an organisation
+name ("Ministry", "Department of …") decides which.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .rules import Rules
+
+AT_CONNECTORS = frozenset({"at"})
+AND_CONNECTORS = frozenset({"and", "&"})
+OF_CONNECTORS = frozenset({"of", "for", "on"})
+POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+POSSESSIVE_NAME_WORDS = frozenset({"women", "men", "children", "people", "workers", "farmers", "migrants"})
+PLURAL_POSSESSIVES = frozenset({"’", "'"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
+ROLE_LEADS = frozenset({"a", "an", "the"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def has_keyword(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    return any(doc[i].text in rules.org_keywords for i in idxs)
+
+
+def _has_keyword_of(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    """The chunk reads "<Keyword ...> of/for ..." (an organisation name with a complement)."""
+    seen_kw = False
+    for i in idxs:
+        if doc[i].text in rules.org_keywords:
+            seen_kw = True
+        elif seen_kw and doc[i].lower_ in OF_CONNECTORS:
+            return True
+    return False
+
+
+def _ent(doc: Doc, idxs: list[int]) -> str:
+    labels = {doc[i].ent_type_ for i in idxs}
+    return labels.pop() if len(labels) == 1 else ""
+
+
+def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]:
+    """Join runs separated by one connector, possessive or enumeration comma inside org names."""
+    merged: list[list[int]] = []
+    k = 0
+    while k < len(runs):
+        chunk = list(runs[k])
+        k += 1
+        while k < len(runs):
+            nxt = runs[k]
+            gap = list(range(chunk[-1] + 1, nxt[0]))
+            if _of_the(doc, gap) and has_keyword(doc, chunk, rules) and not has_keyword(doc, nxt, rules):
+                chunk = chunk + gap + nxt  # "League for the Promotion …", "Office of the High Commissioner"
+                k += 1
+                continue
+            if len(gap) != 1:
+                break
+            sep = doc[gap[0]]
+            sep_low = sep.lower_
+            join = False
+            if sep_low in OF_CONNECTORS:
+                join = has_keyword(doc, chunk, rules)
+            elif sep_low in AND_CONNECTORS:
+                join = _has_keyword_of(doc, chunk, rules) and _and_continues(doc, nxt, rules)
+            elif sep_low in AT_CONNECTORS:
+                join = (
+                    not has_keyword(doc, chunk, rules)
+                    and doc[nxt[-1]].text in rules.org_keywords
+                    and _ent(doc, chunk) != "PERSON"
+                )
+            elif sep.text in POSSESSIVES:
+                join = _possessive_inside_name(doc, chunk, sep, nxt, rules)
+            elif sep.text == ",":
+                join = _company_suffix(doc, chunk, nxt, rules) or _enumeration_follows(
+                    doc, chunk, runs, k, rules
+                )
+            if not join:
+                break
+            chunk = chunk + gap + nxt
+            k += 1
+        merged.append(chunk)
+    return merged
+
+
+def _of_the(doc: Doc, gap: list[int]) -> bool:
+    return len(gap) == 2 and doc[gap[0]].lower_ in OF_CONNECTORS and doc[gap[1]].lower_ == "the"
+
+
+def _possessive_inside_name(doc: Doc, chunk: list[int], sep: Token, nxt: list[int], rules: Rules) -> bool:
+    """A possessive inside one name: "Women's Rights Centre", "Nusantara Fishers' Union",
+    "Ministry of Overseas Workers' Welfare", "District Attorney's Office".
+
+    Only a group noun ("Workers'", "Women's") or an office-holder ("Attorney's") is possessed
+    inside a name; "Cambodia's Interior Ministry" stays two names (a place and its ministry).
+    """
+    last = doc[chunk[-1]]
+    group = last.lower_ in POSSESSIVE_NAME_WORDS or (
+        sep.text in PLURAL_POSSESSIVES and last.tag_ in PLURAL_TAGS
+    )
+    office = (
+        last.lower_ in rules.person_titles
+        and sep.text not in PLURAL_POSSESSIVES
+        and not has_keyword(doc, chunk, rules)
+    )
+    if office:
+        return has_keyword(doc, nxt, rules)
+    if not group:
+        return False
+    if has_keyword(doc, chunk, rules):
+        return _has_keyword_of(doc, chunk, rules) and not has_keyword(doc, nxt, rules)
+    return has_keyword(doc, nxt, rules)
+
+
+def _enumeration_follows(doc: Doc, chunk: list[int], runs: list[list[int]], k: int, rules: Rules) -> bool:
+    """ "Ministry of Women, Family and Community Development": a comma list closed by "and"."""
+    if not _has_keyword_of(doc, chunk, rules):
+        return False
+    j = k
+    while j + 1 < len(runs):
+        gap = [doc[g].lower_ for g in range(runs[j][-1] + 1, runs[j + 1][0])]
+        if gap == ["and"]:
+            return True
+        if gap not in (["of"], ["for"], [","]):
+            return False
+        j += 1
+    return False
+
+
+def _and_continues(doc: Doc, nxt: list[int], rules: Rules) -> bool:
+    """ "Ministry of Labour and Vocational Training", "Association of Mekong and Andaman States":
+    after "<Keyword> of X and", a capitalised run continues the name unless it is a place or a
+    person shown as one (a title before it, a role or an age after it). The tagger's PERSON label
+    alone is no proof: it often calls capitalised common nouns of a long name a person."""
+    if _ent(doc, nxt) in PLACE_ENTS:
+        return False
+    if doc[nxt[0]].lower_.rstrip(".") in rules.person_titles:
+        return False
+    i = nxt[-1] + 1
+    if i + 1 < len(doc) and doc[i].text == ",":
+        after = doc[i + 1]
+        if after.like_num:
+            return False
+        if after.lower_ in ROLE_LEADS and i + 2 < len(doc):
+            after = doc[i + 2]
+        if after.text.islower() and (after.lower_ in rules.role_nouns or after.lemma_ in rules.role_nouns):
+            return False
+    return True
+
+
+def _company_suffix(doc: Doc, chunk: list[int], nxt: list[int], rules: Rules) -> bool:
+    """ "Mekong Star Manpower Co., Ltd.", "Acme Holdings, Inc.": a company suffix after a comma."""
+    company = {w for w, kind in rules.org_keywords.items() if kind == "company"}
+    return len(nxt) == 1 and doc[nxt[0]].text in company and doc[chunk[-1]].text in company

@@ -1,0 +1,57 @@
+"""The person a pronoun speaker most likely points to: the subject of the sentence before.
+
+"Police Colonel X said the company's director, Y, will be summoned. “…,” he said." — recency
+alone picks Y; a reader picks X, the subject of the last narrated sentence. Persons named inside a
+reported clause, a possessive or a subordinate clause are less salient than the main subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from .entity_index import Entity, EntityIndex
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SENTENCES_BACK = 2
+
+
+def _narrated_sentence_before(tok: Token, i: int, inside_quote: Callable[[int], bool]) -> Span | None:
+    doc = tok.doc
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct or inside_quote(doc[i].idx)):
+        i -= 1
+    return doc[i].sent if i >= 0 else None
+
+
+def _subject_entity(index: EntityIndex, sent: Span) -> Entity | None:
+    root = sent.root
+    for child in root.children:
+        if child.dep_ not in SUBJECT_DEPS:
+            continue
+        ent = index.entity_at(child)
+        if ent is None:
+            named = [index.entity_at(c) for c in child.children if c.dep_ == "appos"]
+            ent = next((e for e in named if e is not None), None)
+        return ent
+    return None
+
+
+def previous_subject(index: EntityIndex, tok: Token, inside_quote: Callable[[int], bool]) -> Entity | None:
+    """The person who is the main subject of the nearest narrated sentence before ``tok``'s that
+    names anyone, or ``None`` when that sentence's subject is not a named person."""
+    i = tok.sent.start - 1
+    for _ in range(SENTENCES_BACK):
+        sent = _narrated_sentence_before(tok, i, inside_quote)
+        if sent is None:
+            return None
+        named = [
+            e
+            for t in sent
+            if not inside_quote(t.idx) and (e := index.entity_at(t)) is not None and e.kind == "person"
+        ]
+        if named:
+            ent = _subject_entity(index, sent)
+            return ent if ent is not None and ent.kind == "person" else None
+        i = sent.start - 1
+    return None

@@ -1,0 +1,80 @@
+"""Figures read from the words around a number: ages said with "be", fractions and ratios as
+percent, decades in years, hyphenated currencies, mixed-form ranges, nationalities and partitives."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.extract.figures import find_figures
+
+
+def _figures(nlp, sentence: str) -> list[tuple]:
+    return [(f.text, f.value, f.value_max, f.unit) for f in find_figures(nlp(sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Sokha was 17 when she crossed the border.", ("17", 17, None, "years old"), id="was-age-when"
+        ),
+        pytest.param("Dara is now 19 and works in a bakery.", ("19", 19, None, "years old"), id="is-now-age"),
+        pytest.param(
+            "Now 15, she says she wants to study.", ("15", 15, None, "years old"), id="now-age-before-pronoun"
+        ),
+        pytest.param(
+            "Most boats were inspected and a quarter had forged papers.",
+            ("a quarter", 25, None, "percent"),
+            id="and-a-quarter-is-a-share",
+        ),
+        pytest.param(
+            "The grant covers about one household in four.",
+            ("about one household in four", 25, None, "percent"),
+            id="ratio-with-noun",
+        ),
+        pytest.param(
+            "The route has not changed in more than a decade.",
+            ("more than a decade", 10, None, "years"),
+            id="decade-in-years",
+        ),
+        pytest.param("They fished there for two decades.", ("two decades", 20, None, "years"), id="decades"),
+        pytest.param(
+            "She took a 40,000-baht loan from the broker.",
+            ("40,000-baht", 40000, None, "THB"),
+            id="hyphen-baht",
+        ),
+        pytest.param(
+            "The boys were aged between eight and 15.",
+            ("between eight and 15", 8, 15, "years old"),
+            id="between-words-and-digits",
+        ),
+        pytest.param(
+            "Police found 12 Indonesians on the boat.",
+            ("12 Indonesians", 12, None, "Indonesians"),
+            id="nationality",
+        ),
+        pytest.param(
+            "Police freed 200 workers, 31 of them children, from the farm.",
+            ("31 of them children", 31, None, "children"),
+            id="of-them-noun",
+        ),
+        pytest.param(
+            "The agency has helped 350 returned migrants this year.",
+            ("350 returned migrants", 350, None, "returned migrants"),
+            id="participle-in-noun",
+        ),
+    ],
+)
+def test_figure_context_reads(nlp, sentence: str, expected: tuple) -> None:
+    assert expected in _figures(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Cases took 60 days, against 400 days three years earlier.", id="years-earlier"),
+        pytest.param("The law was passed five years previously.", id="years-previously"),
+    ],
+)
+def test_figure_context_relative_time_is_no_duration(nlp, sentence: str) -> None:
+    assert not any(unit == "years" for _, _, _, unit in _figures(nlp, sentence))
