@@ -86,9 +86,11 @@ _WORKER_NLP = None
 # Resources validated in separate processes while the database is written; quotes and figures
 # carry most rows and foreign keys, so they go apart.
 VALIDATION_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("quotes", "articles", "people"),
-    ("figures", "organisations", "affiliations", "article_people", "article_organisations"),
+    ("quotes", "articles", "organisations"),
+    ("figures", "people"),
 )
+# Validated by the build process itself once the database is written (the link tables are small).
+LOCAL_VALIDATION = ("affiliations", "article_people", "article_organisations")
 
 
 def _init_worker() -> None:
@@ -193,7 +195,8 @@ def write_output(folder: Path, rows: Rows, pool: ProcessPoolExecutor | None = No
         return
     checks = [pool.submit(package.validation_errors, descriptor, group) for group in VALIDATION_GROUPS]
     store.write_database(folder / DB_NAME, by_table)
-    errors = [line for check in checks for line in check.result()]
+    errors = package.validation_errors(descriptor, LOCAL_VALIDATION)
+    errors += [line for check in checks for line in check.result()]
     if errors:
         raise package.PackageInvalidError("\n".join(errors))
 

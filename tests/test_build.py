@@ -285,3 +285,8 @@ def test_committed_datapackage_validates_with_the_frictionless_command():
         )
         assert result.returncode == 0, result.stdout[-2000:]
         assert "INVALID" not in result.stdout
+
+
+def test_build_validation_groups_cover_every_table_once():
+    names = [n for group in builder.VALIDATION_GROUPS for n in group] + list(builder.LOCAL_VALIDATION)
+    assert sorted(names) == sorted(t.name for t in TABLES)

@@ -8,6 +8,7 @@ characters, so no article silently carries mojibake. Line endings become ``\\n``
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from newsclaims.readers.common import FormatProblem
@@ -24,7 +25,7 @@ BINARY_SIGNATURES = (
 # Above this share of C0 control characters (other than tab, newline, CR, form feed) the
 # bytes are not text even if they happen to decode.
 _MAX_CONTROL_SHARE = 0.01
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls other than \t \n \v \f \r
 
 
 def decode_text(raw: bytes) -> str:
@@ -46,7 +47,7 @@ def decode_text(raw: bytes) -> str:
         text = _decode_utf8_or_cp1252(raw)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _TEXT_CONTROLS)
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise FormatProblem("binary file (control characters)")
     if not text.strip():
