@@ -17,6 +17,26 @@ from newsclaims.extract.numbers import fraction_value, parse_number_words, read_
 # (text, value, value_max, qualifier, unit)
 FIGURE_CASES = [
     pytest.param(
+        "The judge ordered a fine of P3 million.",
+        [("P3 million", 3000000, None, None, "PHP")],
+        id="peso-letter-sign",
+    ),
+    pytest.param(
+        "The family paid a broker VNĐ60 million.",
+        [("VNĐ60 million", 60000000, None, None, "VND")],
+        id="vietnamese-dong-sign",
+    ),
+    pytest.param(
+        "Each trip earns the gang more than half a billion rupiah.",
+        [("more than half a billion rupiah", 500000000, None, "more than", "IDR")],
+        id="half-a-billion",
+    ),
+    pytest.param(
+        "Doctors say the first 72 hours decide whether a victim talks.",
+        [("72 hours", 72, None, None, "hours")],
+        id="first-hours-is-a-claim",
+    ),
+    pytest.param(
         "Investigators opened at least 35 cases against brokers.",
         [("at least 35 cases", 35, None, "at least", "cases")],
         id="qualified-count",
@@ -257,6 +277,8 @@ EXCLUSION_CASES = [
     pytest.param("Flight QZ8501 and the COVID-19 rules were discussed.", id="codes"),
     pytest.param("Violence peaked in the 1990s.", id="decade"),
     pytest.param("The first half of the season was quiet.", id="first-half"),
+    pytest.param("Exports rose in the first eight months of the year.", id="period-of-the-year"),
+    pytest.param("She moved up to P5 at the village school.", id="grade-not-pesos"),
     pytest.param("Dozens of workers and hundreds of families were affected.", id="vague-plurals"),
 ]
 

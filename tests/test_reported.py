@@ -138,3 +138,30 @@ def test_reported_clause_stops_at_paragraph_break(nlp) -> None:
     found = _reported(nlp, body)
     assert ("The men came from three provinces", "he", "said") in found
     assert all("\n\n" not in text for text, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Chan Dara, a spokesman for the ministry, said the police had not received any complaint "
+            "about the firm, adding that the law does not allow such fees.",
+            [
+                ("the law does not allow such fees", "Dara", "adding"),
+                ("the police had not received any complaint about the firm", "Dara", "said"),
+            ],
+            id="adding-hung-inside-the-first-clause",
+        ),
+    ],
+)
+def test_iter_reported_added_participle_is_its_own_clause(nlp, body: str, expected: list[tuple]) -> None:
+    assert _reported(nlp, body) == expected
+
+
+def test_iter_reported_arguing_participle_stays_inside_the_clause(nlp) -> None:
+    body = (
+        "The firm's lawyer, Ana Cruz, said her client would appeal, arguing that the police had "
+        "searched the office without a warrant."
+    )
+    clauses = [text for text, _, cue in _reported(nlp, body) if cue == "said"]
+    assert any(text.endswith("without a warrant") for text in clauses)

@@ -18,6 +18,7 @@ from .entity_index import EntityIndex
 from .name_evidence import SUBJECT_DEPS, Evidence, read_evidence
 from .names import NameChunk, chunk_root, find_name_chunks
 from .org_names import bracketed_acronym, chunk_acronym
+from .place_evidence import spread_place_evidence
 from .rules import Rules
 
 
@@ -29,6 +30,7 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
     chunks = find_name_chunks(doc, rules=rules)
     evidence = {c.start: read_evidence(doc, c, rules) for c in chunks}
     _spread_person_evidence(doc, chunks, evidence)
+    spread_place_evidence(doc, chunks, evidence, rules)
     builder = EntityBuilder()
     aliases = _alias_chunks(doc, chunks, evidence)
     by_length = sorted(chunks, key=lambda c: (-len(c.words), c.start))
@@ -60,7 +62,7 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
             builder.add_mention(entity, next(c for c in chunks if c.start == alias))
     for chunk in sorted(pending, key=lambda c: c.start):
         ev = evidence[chunk.start]
-        if ev.place and not _possessive_or_subject(doc, chunk):
+        if ev.law or (ev.place and not _possessive_or_subject(doc, chunk)):
             continue
         builder.attach(chunk)
     _media_mentions(doc, rules, builder)

@@ -13,6 +13,9 @@ from .figure_rules import load_rule_lines
 LABEL_WORDS = frozenset(load_rule_lines("figure_label_words.txt"))
 DATE_WORDS = frozenset(load_rule_lines("figure_date_words.txt"))
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+# Words that turn a span of time into the period a count covers rather than a claim of its own.
+PERIOD_WORDS = frozenset({"first", "past", "last", "previous", "preceding"})
+PERIOD_OF_RE = re.compile(r"\s+of\s+(?:the|this|last|that|\d{4})\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?:18|19|20)\d\d(?![\d,.]?\d)")
 
 
@@ -28,6 +31,8 @@ def is_excluded(context: FigureContext, draft: Draft, pos: int) -> bool:
     before_words = text[max(0, pos - 16) : pos].split()
     if _is_date_part(text, pos, draft, before_words):
         return True
+    if _is_period(text, draft, before_words):
+        return True
     if before_words and before_words[-1].lower() in LABEL_WORDS:
         word = before_words[-1]
         if word[:1].isupper() or draft.kind not in {"noun", "time"}:
@@ -38,6 +43,17 @@ def is_excluded(context: FigureContext, draft: Draft, pos: int) -> bool:
         if entity is not None and any(t.tag_ in {"NNP", "NNPS"} for t in entity if t.i != token.i):
             return True
     return False
+
+
+def _is_period(text: str, draft: Draft, before_words: list[str]) -> bool:
+    """ "in the first nine months of the year": the period a count covers, not a claim of its own
+    (unlike "the first 48 hours" after a rescue)."""
+    return (
+        draft.kind == "time"
+        and bool(before_words)
+        and before_words[-1].lower() in PERIOD_WORDS
+        and PERIOD_OF_RE.match(text, draft.end) is not None
+    )
 
 
 def _is_date_part(text: str, pos: int, draft: Draft, before_words: list[str]) -> bool:

@@ -22,9 +22,10 @@ from .figure_exclusions import is_excluded, is_identifier
 from .figure_ranges import QUALIFIER_RE, read_fraction, read_range, read_ratio
 from .figure_rules import alternation
 from .figure_units import TIME_UNITS, read_unit
-from .numbers import read_number
+from .numbers import read_number, read_scaled_fraction
 
 RATE_PERIODS = "year|month|week|day|hour"
+LETTER_SIGN_MIN = 1000  # "P2 million", "P500,000" are pesos; "P6" (a school grade) is a code
 _RATE_RE = re.compile(rf"\s+(?:a|an|per|each|every)\s+(?:{RATE_PERIODS})\b", re.IGNORECASE)
 _A_TIME_RE = re.compile(rf"an?(?=\s+(?:{alternation(list(TIME_UNITS))})\b)", re.IGNORECASE)
 
@@ -72,13 +73,19 @@ def _without_overlaps(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+def _letter_code(text: str, prefix: re.Match[str], value: float) -> bool:
+    """A one-letter currency sign glued to a small number: a code or grade, not an amount."""
+    return len(prefix.group("sym")) == 1 and prefix.group("sym").isalpha() and value < LETTER_SIGN_MIN
+
+
 def _read_figure(context: FigureContext, pos: int, earlier: list[Draft]) -> Draft | None:
     """Read the figure whose number starts at ``pos``, or None when it is no figure."""
     text = context.text
-    fraction = read_fraction(context, pos)
+    scaled = read_scaled_fraction(text, pos)
+    fraction = read_fraction(context, pos) if scaled is None else None
     if fraction is not None:
         return fraction
-    number = read_number(text, pos)
+    number = (*scaled, True) if scaled is not None else read_number(text, pos)
     if number is None:
         article = _A_TIME_RE.match(text, pos)
         if article is None:
@@ -91,6 +98,8 @@ def _read_figure(context: FigureContext, pos: int, earlier: list[Draft]) -> Draf
     unit: str | None = None
     kind = "bare"
     prefix = PREFIX_RE.search(text, max(0, pos - 4), pos)
+    if prefix and not in_words and _letter_code(text, prefix, value):
+        return None  # "P6 pupils", "P4": a one-letter sign before a small number is a code
     if prefix and not in_words:
         unit, kind, start = CURRENCY_SYMBOLS[prefix.group("sym")], "money", prefix.start()
     qualifier_match = QUALIFIER_RE.search(text, max(0, start - 20), start)

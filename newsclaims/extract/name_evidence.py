@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .mononyms import mononym_cue
 from .names import NameChunk, chunk_root, word_before
-from .org_names import chunk_acronym, named_as_organisation, org_keyword_type
+from .org_names import HEAD_CONNECTORS, chunk_acronym, named_as_organisation, org_keyword_type
 from .roles import (
     ROLE_PREPOSITIONS,
     is_anaphoric,
@@ -26,6 +26,7 @@ from .rules import Rules
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 ACRONYM_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos", "conj"})
 
 
@@ -43,6 +44,7 @@ class Evidence:
     title_role: bool = False  # the role is a title or rank before the name; an appositive role wins
     mononym: bool = False  # a one-word name the context shows is a person's ("his sister, Suryani")
     org_type: str | None = None
+    law: bool = False  # the name of a law or treaty ("… Manpower Act"): no entity at all
 
     def describe(self, role: str, head: Token | None) -> None:
         """Record a role written beside the name ("X, deputy director of …", "the agency's
@@ -60,6 +62,9 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     words = chunk.text.split()
     ents = {t.ent_type_ for t in span}
     prev = word_before(doc, chunk)
+    if _law_name(words, rules):
+        ev.law = True
+        return ev
     kw_type = org_keyword_type(words, rules)
     if kw_type:
         ev.org, ev.org_type = True, kw_type
@@ -119,7 +124,12 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         ev.place = ev.place or not ev.person
     if ents and ents <= PLACE_ENTS and not ev.person:
         ev.place = True
-    if words[-1] in rules.place_words or _numbered(doc, chunk) or _place_noun_follows(doc, chunk, rules):
+    if (
+        words[-1] in rules.place_words
+        or _numbered(doc, chunk)
+        or _place_noun_follows(doc, chunk, rules)
+        or _place_noun_before(doc, chunk, rules)
+    ):
         ev.place, ev.person = True, False
     head_phrase = root.head.lower_
     if root.dep_ in {"compound", "amod", "nmod"} and not ev.person:
@@ -148,11 +158,32 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     return ev
 
 
+def _law_name(words: list[str], rules: Rules) -> bool:
+    """ "Employment of Foreign Manpower Act", "Palermo Protocol": a name ending in a law word names
+    a text, not a body, unless an organisation keyword heads it ("Institute for Supply Chain Law")."""
+    if len(words) < 2 or words[-1] not in rules.law_words:
+        return False
+    return not any(
+        w.lower() in HEAD_CONNECTORS and any(x in rules.org_keywords for x in words[:k])
+        for k, w in enumerate(words)
+    )
+
+
 def _place_noun_follows(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     """ "Phnom Penh's Sen Sok district", "Kampong Chhnang province": a name qualifying a lower-case
     kind of place is that place's name."""
     nxt = doc[chunk.end] if chunk.end < len(doc) else None
     return nxt is not None and nxt.text.islower() and nxt.text.capitalize() in rules.place_words
+
+
+def _place_noun_before(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
+    """ "the provinces of Siem Reap", "the city of Batam": a name after a lower-case kind of place
+    and "of" is that place's name."""
+    i = chunk.first
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return False
+    noun = doc[i - 2]
+    return noun.text.islower() and noun.lemma_.capitalize() in rules.place_words
 
 
 def _numbered(doc: Doc, chunk: NameChunk) -> bool:
@@ -181,8 +212,13 @@ def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: Evidence) ->
     if after + 1 < n and doc[after].text == ",":
         for j in range(after + 1, min(after + 6, n)):
             tok = doc[j]
-            if tok.is_punct or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in ROLE_PREPOSITIONS:
-                break
+            if (
+                tok.is_punct
+                or tok.pos_ in {"VERB", "AUX", "SCONJ"}
+                or tok.tag_ in WH_TAGS
+                or tok.lower_ in ROLE_PREPOSITIONS
+            ):
+                break  # "East Lombok, where brokers …": a relative clause, not a role
             if tok.text.islower() and (
                 tok.lower_ in rules.role_nouns or tok.lemma_.lower() in rules.role_nouns
             ):

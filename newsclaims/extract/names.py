@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .name_joins import AND_CONNECTORS, AT_CONNECTORS, OF_CONNECTORS, has_keyword, merge_runs
 from .rules import Rules
+from .title_chains import split_titled_names
 
 MONEY_SIGNS = frozenset("$€£¥₹₱฿₫៛")
 DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
@@ -284,7 +285,7 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
     """
     chunks = []
     titles = quoted_title_tokens(doc)
-    for run in merge_runs(doc, _runs(doc, rules), rules):
+    for run in split_titled_names(doc, merge_runs(doc, _runs(doc, rules), rules), rules):
         if run[0] in titles:
             continue
         idxs = _strip(doc, run, rules)

@@ -151,6 +151,26 @@ _SCALE_AFTER_DIGITS = re.compile(
 )
 
 
+_SCALED_FRACTION = re.compile(
+    r"(?:(?P<num>an?|one|two|three)[\s-]+)?(?P<den>half|thirds?|quarters?)[ \t]+(?:of[ \t]+)?an?[ \t]+"
+    r"(?P<scale>hundred|thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+
+
+def read_scaled_fraction(text: str, pos: int) -> tuple[float, int] | None:
+    """ "half a billion" -> 500000000, "three quarters of a million" -> 750000: (value, end)."""
+    match = _SCALED_FRACTION.match(text, pos)
+    if not match:
+        return None
+    num_word = (match.group("num") or "a").lower()
+    numerator = 1 if num_word in {"a", "an"} else UNITS[num_word]
+    denominator = DENOMINATORS[match.group("den").lower()]
+    if numerator >= denominator:
+        return None
+    return numerator * SCALES[match.group("scale").lower()] / denominator, match.end()
+
+
 def read_number(text: str, pos: int) -> tuple[float, int, bool] | None:
     """Read the number written at ``text[pos:]``: digits with an optional scale, or number words.
 

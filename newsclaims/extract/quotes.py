@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .quote_mentions import listed_after, mention_lead
+
 OPEN_MARKS = frozenset({"“", "„"})
 CLOSE_MARKS = frozenset({"”"})
 STRAIGHT_MARK = '"'
@@ -174,11 +176,13 @@ def iter_direct_quotes(doc: Doc) -> Iterator[DirectQuote]:
     """Yield every quoted span of ``doc`` that reads as speech, in text order.
 
     Scare quotes are skipped: spans of at most three words without a verb, and spans inside a
-    sentence (preceded by a word) without a verb.
+    sentence (preceded by a word) without a verb. So are mentioned texts (``quote_mentions``):
+    slogans, glosses and labels, and quotations listed with a skipped one.
     """
     text = doc.text
     for number, (p_start, p_end) in enumerate(paragraph_bounds(text), start=1):
         pairs = _single_pairs if _outer_is_single(text, p_start, p_end) else _mark_pairs
+        skipped_close: int | None = None  # closing mark of the last quotation skipped as no speech
         for open_at, close_at in pairs(text, p_start, p_end):
             start, end = _trim(text, open_at + 1, close_at if close_at is not None else p_end)
             if end <= start:
@@ -190,6 +194,9 @@ def iter_direct_quotes(doc: Doc) -> Iterator[DirectQuote]:
                 (embedded and words <= SCARE_MAX_WORDS)
                 or (not has_verb and (words <= SCARE_MAX_WORDS or embedded))
                 or _is_title(text[start:end])
+                or (embedded and mention_lead(text, open_at, p_start))
+                or (embedded and listed_after(text, skipped_close, open_at))
             ):
+                skipped_close = close_at
                 continue
             yield DirectQuote(start, end, open_at, close_at, number, p_start, p_end, embedded)

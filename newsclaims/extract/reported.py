@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .names import dateline_tokens
+from .participles import cut_before_added_report, is_added_report, reporting_ancestor
 from .rules import Rules
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -362,8 +363,10 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
             continue
         if _in_spans(verb.idx, quoted) or any(c.dep_ == "auxpass" for c in verb.children):
             continue
-        subject = _subject(verb)
+        above = reporting_ancestor(verb, rules) if is_added_report(verb, rules) else None
+        subject = _subject(above if above is not None else verb)
         rng = _clause_span(verb, subject) if subject is not None else None
+        rng = cut_before_added_report(doc, verb, rng, rules) if rng is not None else None
         if subject is not None and subject.pos_ == "NOUN" and doc[verb.i - 1].text == ",":
             # "The raids come after a coalition of groups, the Mekong Freedom Alliance, said …"
             named = _name_segment_before(doc, subject.i + 1, verb.i - 1, segments=1)

@@ -26,6 +26,7 @@ class Rules:
     locative_prepositions: frozenset[str]
     non_names: frozenset[str]  # Capitalised
     kin_nouns: frozenset[str]
+    law_words: frozenset[str]  # Capitalised
 
 
 def _lines(name: str) -> list[str]:
@@ -56,4 +57,5 @@ def load_rules() -> Rules:
         locative_prepositions=frozenset(w.lower() for w in _lines("locative_prepositions.txt")),
         non_names=frozenset(_lines("non_names.txt")),
         kin_nouns=frozenset(w.lower() for w in _lines("kin_nouns.txt")),
+        law_words=frozenset(_lines("law_words.txt")),
     )

@@ -1,0 +1,146 @@
+"""Names that are not what they look like: laws, titled names run into an organisation's name,
+places the tagger calls people, honorific abbreviations; all with our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.extract.lexicon import is_english_word
+from newsclaims.extract.pipeline import extract
+
+
+def _names(ex) -> tuple[set[str], set[str]]:
+    return {p.name for p in ex.people}, {o.name for o in ex.organisations}
+
+
+@pytest.mark.parametrize(
+    "body, law",
+    [
+        pytest.param(
+            "Tan Wei Ming, 44, was charged under the Employment of Seafarers Act on Monday.",
+            "Employment of Seafarers Act",
+            id="act-named-like-a-company",
+        ),
+        pytest.param(
+            "Prosecutors cited the Palermo Protocol and the Maritime Labour Convention in court.",
+            "Palermo Protocol",
+            id="protocol",
+        ),
+        pytest.param(
+            "The raid was carried out under the Anti-Smuggling Manpower Code, police said.",
+            "Anti-Smuggling Manpower Code",
+            id="code",
+        ),
+    ],
+)
+def test_names_law_is_no_organisation(nlp, body: str, law: str):
+    people, orgs = _names(extract(nlp(body)))
+    assert not any(law.split()[-2] in name for name in people | orgs)
+
+
+def test_names_institute_named_after_a_law_field_stays_an_organisation(nlp):
+    body = "Ana Lim, a researcher at the Baltic Institute for Maritime Law, said the rules were weak."
+    _, orgs = _names(extract(nlp(body)))
+    assert "Baltic Institute for Maritime Law" in orgs
+
+
+@pytest.mark.parametrize(
+    "body, person, org",
+    [
+        pytest.param(
+            "Deputy Minister of Labour, Culture and Social Welfare Trương Quốc Dũng on Monday "
+            "called on companies to check their brokers.",
+            "Trương Quốc Dũng",
+            None,
+            id="comma-list-portfolio",
+        ),
+        pytest.param(
+            "Vice Chairman of the People’s Committee of Quảng Trị Province Hồ Văn Lộc said that the "
+            "province had closed three agencies.",
+            "Hồ Văn Lộc",
+            "People’s Committee of Quảng Trị Province",
+            id="org-then-name",
+        ),
+    ],
+)
+def test_names_long_title_before_name_splits_off_the_person(nlp, body: str, person: str, org: str | None):
+    ex = extract(nlp(body))
+    people, orgs = _names(ex)
+    assert person in people
+    assert not any(person in o for o in orgs)
+    if org is not None:
+        assert org in orgs
+
+
+def test_names_title_chain_without_a_name_is_left_alone(nlp):
+    body = "The Minister of Foreign Affairs will visit Jakarta next week, the embassy said."
+    people, _ = _names(extract(nlp(body)))
+    assert not any("Minister" in p for p in people)
+
+
+@pytest.mark.parametrize(
+    "word, english",
+    [
+        pytest.param("Affairs", True, id="plural-noun"),
+        pytest.param("Province", True, id="place-noun"),
+        pytest.param("Thắng", False, id="vietnamese-name"),
+        pytest.param("Quốc", False, id="vietnamese-middle-name"),
+    ],
+)
+def test_lexicon_tells_english_words_from_names(word: str, english: bool):
+    assert is_english_word(word) is english
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        pytest.param(
+            "Researchers questioned pupils in the provinces of Kampong Speu, Takeo and Prey Veng.",
+            "Prey Veng",
+            id="listed-after-place-noun",
+        ),
+        pytest.param(
+            "Brokers moved the women through Dumai and Tanjung Pinang without papers, she said.",
+            "Tanjung Pinang",
+            id="coordinated-with-a-place",
+        ),
+        pytest.param(
+            "Most came from a village in West Sumbawa, where recruiters visit after each harvest.",
+            "West Sumbawa",
+            id="relative-clause-is-no-role",
+        ),
+    ],
+)
+def test_names_places_listed_with_places_are_no_people(nlp, body: str, place: str):
+    people, _ = _names(extract(nlp(body)))
+    assert place not in people
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        pytest.param(
+            "Sen. Maria L. Cortez said in a statement that the bill would pass.",
+            "Maria L. Cortez",
+            id="senator-abbreviation",
+        ),
+        pytest.param(
+            "“We were never paid,” said Bu Wulan, adding that she wanted to go home.",
+            "Wulan",
+            id="indonesian-honorific",
+        ),
+        pytest.param(
+            "DPP Lim told the court that the accused had shown no remorse.",
+            "Lim",
+            id="deputy-public-prosecutor",
+        ),
+    ],
+)
+def test_names_honorific_abbreviation_is_no_part_of_the_name(nlp, body: str, name: str):
+    people, _ = _names(extract(nlp(body)))
+    assert name in people
+
+
+def test_names_surname_sen_is_not_a_title(nlp):
+    people, _ = _names(extract(nlp("Prime Minister Hun Sen said the plan would go ahead.")))
+    assert "Hun Sen" in people
