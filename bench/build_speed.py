@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -92,6 +93,27 @@ def main() -> None:
         added = build(raw, out, jobs=args.jobs)
         add_one = time.perf_counter() - started
 
+        (raw / "zz-added-cli.txt").write_text(
+            "And one more\n\nInspectors found 9 boys at a kiln, Mora Teng of the Kiln Watch Network said.\n",
+            encoding="utf-8",
+        )
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "build.py"),
+                "--raw",
+                str(raw),
+                "--out",
+                str(out),
+                "--jobs",
+                str(args.jobs),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        add_one_cli = time.perf_counter() - started
+
     print(f"corpus: {len(bodies)} articles, {words} words; build jobs={args.jobs}, cores={os.cpu_count()}")
     print(f"rows: {report.row_counts}")
     print(f"bare nlp.pipe (1 process, model already loaded): {bare:8.2f} s")
@@ -100,6 +122,10 @@ def main() -> None:
     print(
         f"add one article to the built corpus: {add_one:8.2f} s  "
         f"({100 * add_one / full:.1f}% of full build; target <= 10%; extracted {added.extracted})"
+    )
+    print(
+        f"  the same from the command line (new process, imports included): {add_one_cli:8.2f} s  "
+        f"({100 * add_one_cli / full:.1f}% of full build)"
     )
 
 
