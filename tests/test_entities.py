@@ -144,6 +144,35 @@ def test_entities_name_before_role_apposition_is_a_person_even_if_unknown_to_the
             id="indonesian-rank",
         ),
         pytest.param("Pol Col Wichai Srisuk said the bar had been closed.", "Wichai Srisuk", id="thai-rank"),
+        pytest.param(
+            "Ko Aung Kyaw Moe, 31, a former guard, said the doors were locked.",
+            "Aung Kyaw Moe",
+            id="burmese-ko",
+        ),
+        pytest.param(
+            "Ma Thandar Win, a teacher from Bago, said her pupils had left.", "Thandar Win", id="burmese-ma"
+        ),
+        pytest.param(
+            "Ma Xiaolin, a broker, said fees had doubled.", "Ma Xiaolin", id="chinese-family-name-ma"
+        ),
+        pytest.param(
+            "The owner, Tan Sri Wong Kah Leong, said wages would be paid.",
+            "Wong Kah Leong",
+            id="malay-tan-sri",
+        ),
+        pytest.param(
+            "Tan Boon Huat, a welder, said he was never paid.", "Tan Boon Huat", id="family-name-tan"
+        ),
+        pytest.param(
+            "Datuk Zainal Abidin bin Osman, 61, denied the charges in court.",
+            "Zainal Abidin bin Osman",
+            id="datuk-and-bin",
+        ),
+        pytest.param(
+            "The labour officer, Faridah binti Mansor, said 14 men were rescued.",
+            "Faridah binti Mansor",
+            id="binti",
+        ),
     ],
 )
 def test_entities_honorifics_and_given_names(nlp, body: str, name: str) -> None:
@@ -256,6 +285,9 @@ def test_entities_organisation_aliases(nlp, body: str, name: str, alias: str) ->
             "The men worked on the Hai Long 27, a trawler registered in Taiwan.", "Hai Long", id="vessel"
         ),
         pytest.param("Each worker paid HK$12,000 to the agency.", "HK$12,000", id="money-token"),
+        pytest.param(
+            "Three cooks on the Jin Hai Xiang No. 8 said they were beaten.", "Jin Hai", id="numbered-vessel"
+        ),
     ],
 )
 def test_entities_not_names(nlp, body: str, not_a_name: str) -> None:
@@ -293,3 +325,26 @@ def test_entities_not_names(nlp, body: str, not_a_name: str) -> None:
 def test_entities_roles_and_affiliations(nlp, body: str, name: str, role: str, organisation: str) -> None:
     person = _people(extract(nlp(body)))[name]
     assert (person.role, person.organisation) == (role, organisation)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "nickname"),
+    [
+        pytest.param(
+            "The owner's sister, Wanida (Nok) Chaiyaporn, 39, was arrested at the bar.",
+            "Wanida Chaiyaporn",
+            "Nok",
+            id="bracketed",
+        ),
+        pytest.param(
+            "“We paid the fines,” said Pol Maj Anucha “Big” Thongdee, a station commander.",
+            "Anucha Thongdee",
+            "Big",
+            id="quoted-with-rank",
+        ),
+    ],
+)
+def test_entities_nickname_inside_name_is_an_alias(nlp, body: str, name: str, nickname: str) -> None:
+    people = _people(extract(nlp(body)))
+    assert nickname in people[name].aliases
+    assert nickname not in people

@@ -57,6 +57,12 @@ FIGURE_CASES = [
         id="dollar-sign-scale",
     ),
     pytest.param(
+        "She sent home 900 riyals and borrowed 40,000 Ugandan shillings.",
+        [("900 riyals", 900, None, None, "SAR"), ("40,000 Ugandan shillings", 40000, None, None, "UGX")],
+        id="gulf-and-east-african-currency-names",
+    ),
+    pytest.param("The farm paid him ¥800 a day.", [("¥800 a day", 800, None, None, "JPY")], id="yen-sign"),
+    pytest.param(
         "Each family paid RM4,500 to the agent.", [("RM4,500", 4500, None, None, "MYR")], id="ringgit-prefix"
     ),
     pytest.param(
@@ -254,6 +260,7 @@ FIGURE_CASES = [
 EXCLUSION_CASES = [
     pytest.param("The law was passed in 2013 and amended in 2019.", id="years"),
     pytest.param("Arrests have risen since 2021.", id="since-year"),
+    pytest.param("He was charged under Section 26(2) of the act.", id="sub-section-number"),
     pytest.param("A 2015 regulation requires contracts.", id="year-as-modifier"),
     pytest.param("The hearing is set for April 23.", id="month-day"),
     pytest.param("The raid took place on 9 November 2022.", id="day-month-year"),

@@ -38,6 +38,13 @@ def _names(nlp, body: str) -> tuple[set[str], set[str]]:
         pytest.param(
             "Her aunt, Daw Aye May, said the family owed money.", "Aye May", id="honorific-month-word"
         ),
+        pytest.param("He and his nephew Joko slept on the deck.", "Joko", id="possessed-kin-before"),
+        pytest.param(
+            "Samsul, another Indonesian on the trawler, said the nets were hauled by hand.",
+            "Samsul",
+            id="nationality-noun-apposition",
+        ),
+        pytest.param("Arnel, a Filipino from Iloilo, said he was paid once.", "Arnel", id="a-filipino"),
     ],
 )
 def test_name_context_one_word_and_given_names_are_people(nlp, body: str, name: str) -> None:
@@ -104,6 +111,11 @@ def test_name_context_and_before_a_named_person_still_splits(nlp) -> None:
             "A spokesperson for Green Bowl, Fiji's largest grocer, said the firm would check.",
             "Fiji",
             id="possessor-in-apposition",
+        ),
+        pytest.param(
+            "Workers were moved to Borneo, an Indonesian island, in March.",
+            "Borneo",
+            id="nationality-adjective",
         ),
         pytest.param(
             "The annual “Safe Harbour Now” report was released on Tuesday.", "Safe", id="quoted-title"

@@ -85,6 +85,9 @@ def _alias_chunks(doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidenc
     """
     out: dict[int, NameChunk] = {}
     for named, alias in pairwise(chunks):
+        if named.start < alias.start < named.end:
+            out[alias.start] = named  # a nickname written inside the name: "Ratchanee (Jeab) Srisuk"
+            continue
         if not evidence[named.start].org:
             continue
         gap = [t.lower_ for t in doc[named.end : alias.title_start or alias.start]]

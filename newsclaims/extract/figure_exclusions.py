@@ -74,7 +74,8 @@ def is_year(text: str, pos: int, draft: Draft) -> bool:
 
 
 def is_identifier(text: str, start: int, end: int, *, check_before: bool = True) -> bool:
-    """Digits glued to letters or codes: "COVID-19", "MH370", "A4", "3G", "1990s", "#5"."""
+    """Digits glued to letters or codes: "COVID-19", "MH370", "A4", "3G", "1990s", "#5", and
+    sub-section numbers glued to a section's ("13(1)", "5(2)(b)")."""
     if end < len(text) and text[end].isalpha():
         return True
     if not check_before or start == 0:
@@ -82,4 +83,5 @@ def is_identifier(text: str, start: int, end: int, *, check_before: bool = True)
     before = text[start - 1]
     if before.isalpha():
         return not PREFIX_RE.search(text, max(0, start - 4), start)
-    return before == "#" or (before in "-/" and start >= 2 and text[start - 2].isalnum())
+    glued = start >= 2 and (text[start - 2].isalnum() or text[start - 2] == ")")
+    return before == "#" or (before in "-/" and glued) or (before == "(" and glued)

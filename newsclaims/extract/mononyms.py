@@ -27,6 +27,9 @@ NAME_REMARK_CUES = frozenset(
 NAME_NOUNS = frozenset({"name", "pseudonym", "alias"})
 POSSESSIVES = frozenset({"’s", "'s"})
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "my", "our", "your"})
+DEMONYM_LEADS = frozenset({"a", "an", "another", "one", "fellow"})
+DEMONYM_ENTS = frozenset({"NORP", "LANGUAGE"})  # the tagger calls "a Filipino" a language
 
 
 def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
@@ -38,6 +41,8 @@ def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
         return False
     if _name_remark(doc, chunk.end) or _named_before(doc, chunk):
         return True  # said of the name itself: stronger than the tagger's guess
+    if _kin_before(doc, chunk, rules) or _demonym_follows(doc, chunk.end):
+        return True  # a relative or a national: a person, whatever the tagger guessed
     if doc[chunk.start].ent_type_ in NON_PERSON_ENTS:
         return False
     return (
@@ -102,3 +107,25 @@ def _named_before(doc: Doc, chunk: NameChunk) -> bool:
         return True
     before = {t.lower_ for t in doc[max(prev.i - 3, 0) : prev.i]}
     return prev.lower_ == "as" and bool(before & {"identified", "only", "name", "named"})
+
+
+def _kin_before(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
+    """ "his cousin Dedi", "their daughter Mali": a relative named after a possessed kin noun."""
+    prev = word_before(doc, chunk)
+    if prev is None or prev.lower_ not in rules.kin_nouns or prev.i == 0:
+        return False
+    owner = doc[prev.i - 1]
+    return owner.lower_ in POSSESSIVE_DETERMINERS or owner.text in POSSESSIVES
+
+
+def _demonym_follows(doc: Doc, i: int) -> bool:
+    """ "Rahmat, another Indonesian on the boat, …": a nationality used as a noun in apposition
+    names a person ("Acme, an Indonesian company" does not: the nationality qualifies a noun)."""
+    if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in DEMONYM_LEADS:
+        return False
+    nationality, after = doc[i + 2], doc[i + 3]
+    return (
+        nationality.ent_type_ in DEMONYM_ENTS
+        and bool(nationality.whitespace_)
+        and after.pos_ not in {"NOUN", "PROPN", "ADJ"}
+    )

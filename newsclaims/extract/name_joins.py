@@ -21,6 +21,8 @@ PLURAL_POSSESSIVES = frozenset({"’", "'"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
 ROLE_LEADS = frozenset({"a", "an", "the"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Malay patronymic particles: "Nurul Huda binti Rahman" is one name ("son/daughter of")
+PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "binte", "bte", "ibni"})
 
 
 def has_keyword(doc: Doc, idxs: list[int], rules: Rules) -> bool:
@@ -72,6 +74,8 @@ def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]
                     and doc[nxt[-1]].text in rules.org_keywords
                     and _ent(doc, chunk) != "PERSON"
                 )
+            elif sep.text in PATRONYMIC_PARTICLES:
+                join = not has_keyword(doc, chunk, rules) and not has_keyword(doc, nxt, rules)
             elif sep.text in POSSESSIVES:
                 join = _possessive_inside_name(doc, chunk, sep, nxt, rules)
             elif sep.text == ",":

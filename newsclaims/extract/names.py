@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .name_joins import AND_CONNECTORS, AT_CONNECTORS, OF_CONNECTORS, has_keyword, merge_runs
+from .nicknames import join_nicknames
 from .rules import Rules
 from .title_chains import split_titled_names
 
@@ -22,6 +23,9 @@ DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
 DATELINE_MAX_TOKENS = 12
 NAME_PART_TAGS = frozenset({"PROPN"})
 TITLE_MAX_TOKENS = 8
+BURMESE_HONORIFICS = frozenset({"ko", "ma", "maung"})  # titles only before a name of plain words
+BURMESE_NAME_MIN_WORDS = 2
+NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "NO"})
 TITLE_FUNCTION_WORDS = frozenset({"of", "at", "for", "the", "and", "in", "on", "a", "an", "to", "&"})
 
 
@@ -264,18 +268,43 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
     "General Court" or "Minister of Labour" stay whole.
     """
     last = -1
-    for pos, i in enumerate(idxs[:-1]):
-        low = doc[i].lower_
-        if (low in rules.person_titles or low.rstrip(".") in rules.person_titles) and not has_keyword(
-            doc, idxs[pos + 1 :], rules
-        ):
-            last = pos
+    for pos in range(len(idxs) - 1):
+        width = _title_width(doc, idxs, pos, rules)
+        if width and pos + width < len(idxs) and not has_keyword(doc, idxs[pos + width :], rules):
+            last = pos + width - 1
     if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in OF_CONNECTORS):
         return [], idxs
     name = idxs[last + 1 :]
     while name and doc[name[0]].text in {".", "-"}:
         name = name[1:]
     return idxs[: last + 1], name
+
+
+def _numbered_designation(doc: Doc, run: list[int]) -> bool:
+    """ "the Sheng Yu Fa No. 31", "Unit No. 4": a name numbered with "No." designates a vessel,
+    unit or document, never a person or an organisation."""
+    j = run[-1] + 1
+    if doc[run[-1]].text.rstrip(".") not in NUMBER_ABBREVIATIONS:
+        return False
+    while j < len(doc) and doc[j].text == ".":
+        j += 1
+    return j < len(doc) and doc[j].like_num
+
+
+def _title_width(doc: Doc, idxs: list[int], pos: int, rules: Rules) -> int:
+    """How many tokens of ``idxs`` from ``pos`` form a title: one word ("Datuk", "Daw"), a pair
+    listed as one ("Tan Sri", while "Tan" alone is a family name), or a Burmese honorific ("Ko",
+    "Ma") that opens a name of two or more plain words ("Ko Zaw Lin Htet"; "Ma Ying-jeou" and
+    "Ma Jun" are Chinese names)."""
+    low = doc[idxs[pos]].lower_
+    if pos + 1 < len(idxs) and f"{low} {doc[idxs[pos + 1]].lower_}" in rules.person_titles:
+        return 2
+    if low in rules.person_titles or low.rstrip(".") in rules.person_titles:
+        return 1
+    rest = [doc[i] for i in idxs[pos + 1 :]]
+    opens = all(doc[i].lower_.rstrip(".") in rules.person_titles for i in idxs[:pos])
+    plain = len(rest) >= BURMESE_NAME_MIN_WORDS and all(t.is_alpha and t.is_title for t in rest)
+    return 1 if low in BURMESE_HONORIFICS and doc[idxs[pos]].is_title and opens and plain else 0
 
 
 def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
@@ -286,7 +315,7 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
     chunks = []
     titles = quoted_title_tokens(doc)
     for run in split_titled_names(doc, merge_runs(doc, _runs(doc, rules), rules), rules):
-        if run[0] in titles:
+        if run[0] in titles or _numbered_designation(doc, run):
             continue
         idxs = _strip(doc, run, rules)
         if not idxs:
@@ -310,4 +339,4 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
                 title_start=title[0] if title else None,
             )
         )
-    return chunks
+    return join_nicknames(doc, chunks, rules)

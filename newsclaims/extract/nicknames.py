@@ -1,0 +1,57 @@
+"""Nicknames written inside a full name: "Ratchanee (Jeab) Srisuk", "Kittipong “Ton” Rattanasiri".
+
+Thai (and some Filipino and Indonesian) reporting gives a person's everyday nickname in brackets
+or quote marks between the given and the family name. The name is the two outer parts; the
+nickname is another name of the same person, not a person of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .name_joins import has_keyword
+from .rules import Rules
+
+if TYPE_CHECKING:
+    from .names import NameChunk
+
+NICKNAME_OPENERS = frozenset({"(", "“", '"', "‘", "'"})
+NICKNAME_CLOSERS = frozenset({")", "”", '"', "’", "'"})
+
+
+def _marks(doc: Doc, start: int, end: int) -> list[str]:
+    """The non-space tokens between two chunks."""
+    return [t.text for t in doc[start:end] if not t.is_space]
+
+
+def _is_nickname(doc: Doc, before: NameChunk, nick: NameChunk, after: NameChunk, rules: Rules) -> bool:
+    opened, closed = _marks(doc, before.end, nick.first), _marks(doc, nick.end, after.first)
+    return (
+        len(nick.words) == 1
+        and nick.title is None
+        and after.title is None
+        and len(opened) == 1
+        and opened[0] in NICKNAME_OPENERS
+        and len(closed) == 1
+        and closed[0] in NICKNAME_CLOSERS
+        and not has_keyword(doc, list(range(before.start, after.end)), rules)
+    )
+
+
+def join_nicknames(doc: Doc, chunks: list[NameChunk], rules: Rules) -> list[NameChunk]:
+    """Chunks with "Given (Nick) Family" joined into one chunk named "Given Family"; the nickname
+    chunk stays, nested inside the joined one, so that the entity stage makes it an alias."""
+    out = list(chunks)
+    k = 0
+    while k + 2 < len(out):
+        before, nick, after = out[k], out[k + 1], out[k + 2]
+        if _is_nickname(doc, before, nick, after, rules):
+            joined = replace(
+                before, end=after.end, end_char=after.end_char, text=f"{before.text} {after.text}"
+            )
+            out[k : k + 3] = [joined, nick]
+        k += 1
+    return out
