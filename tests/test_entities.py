@@ -230,6 +230,18 @@ def test_entities_honorifics_and_given_names(nlp, body: str, name: str) -> None:
             "company",
             id="ltd-at-sentence-end",
         ),
+        pytest.param(
+            "Okayama Prefecture said it would audit the plant.",
+            "Okayama Prefecture",
+            "government",
+            id="prefecture-as-speaker",
+        ),
+        pytest.param(
+            "Officials of the People's Committee of Lam Dong Province said the firm was closed.",
+            "People's Committee of Lam Dong Province",
+            "government",
+            id="body-of-a-province",
+        ),
     ],
 )
 def test_entities_organisation_names_in_context(nlp, body: str, name: str, kind: str) -> None:
@@ -260,6 +272,18 @@ def test_entities_organisation_names_in_context(nlp, body: str, name: str, kind:
             "Laut Biru",
             id="inner-words-short-form",
         ),
+        pytest.param(
+            "Gulf Domestic Workers’ Solidarity (GDWS), a network of worker groups, said passports were taken.",
+            "Gulf Domestic Workers’ Solidarity",
+            "GDWS",
+            id="curly-plural-possessive-spelled-by-acronym",
+        ),
+        pytest.param(
+            "Mekong Fishers’ Voice (MFV) said the boats were unsafe.",
+            "Mekong Fishers’ Voice",
+            "MFV",
+            id="name-spelled-by-acronym-is-a-body",
+        ),
     ],
 )
 def test_entities_organisation_aliases(nlp, body: str, name: str, alias: str) -> None:
@@ -287,6 +311,29 @@ def test_entities_organisation_aliases(nlp, body: str, name: str, alias: str) ->
         pytest.param("Each worker paid HK$12,000 to the agency.", "HK$12,000", id="money-token"),
         pytest.param(
             "Three cooks on the Jin Hai Xiang No. 8 said they were beaten.", "Jin Hai", id="numbered-vessel"
+        ),
+        pytest.param(
+            "Dara borrowed from a village savings group (VSG) that meets weekly, Sok said.",
+            "VSG",
+            id="acronym-of-a-kind-of-body",
+        ),
+        pytest.param(
+            "She took a loan from an MFI in her home province, the report said.", "MFI", id="acronym-after-an"
+        ),
+        pytest.param(
+            "The loan came from Mekong Credit Plc, a microfinance institution (MFI) based in Takeo.",
+            "MFI",
+            id="acronym-of-appositive-kind",
+        ),
+        pytest.param(
+            "The group surveyed 600 maids in Saudi Arabia, the UAE and Kuwait, it said.",
+            "UAE",
+            id="acronym-listed-with-places",
+        ),
+        pytest.param(
+            "Seven women placed at a plant in Kasaoka, Okayama Prefecture, were underpaid.",
+            "Okayama Prefecture",
+            id="prefecture-as-place",
         ),
     ],
 )

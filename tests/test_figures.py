@@ -17,6 +17,16 @@ from newsclaims.extract.numbers import fraction_value, parse_number_words, read_
 # (text, value, value_max, qualifier, unit)
 FIGURE_CASES = [
     pytest.param(
+        "She worked 12-hour shifts at the checkpoint.",
+        [("12-hour shifts", 12, None, None, "hours")],
+        id="worked-hours-not-availability",
+    ),
+    pytest.param(
+        "The trainees said they worked 14-hour days in the plant.",
+        [("14-hour days", 14, None, None, "hours")],
+        id="worked-days-not-availability",
+    ),
+    pytest.param(
         "The judge ordered a fine of P3 million.",
         [("P3 million", 3000000, None, None, "PHP")],
         id="peso-letter-sign",
@@ -287,6 +297,9 @@ EXCLUSION_CASES = [
     pytest.param("Exports rose in the first eight months of the year.", id="period-of-the-year"),
     pytest.param("She moved up to P5 at the village school.", id="grade-not-pesos"),
     pytest.param("Dozens of workers and hundreds of families were affected.", id="vague-plurals"),
+    pytest.param("The charity runs a 24-hour helpline for migrant workers.", id="availability-helpline"),
+    pytest.param("Volunteers staff a seven-day legal aid desk in the port.", id="availability-desk"),
+    pytest.param("Soldiers man a 24-hour checkpoint on the road.", id="availability-checkpoint"),
 ]
 
 

@@ -12,6 +12,7 @@ from .figure_rules import load_rule_lines
 
 LABEL_WORDS = frozenset(load_rule_lines("figure_label_words.txt"))
 DATE_WORDS = frozenset(load_rule_lines("figure_date_words.txt"))
+AVAILABILITY_NOUNS = frozenset(load_rule_lines("figure_availability_nouns.txt"))
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 # Words that turn a span of time into the period a count covers rather than a claim of its own.
 PERIOD_WORDS = frozenset({"first", "past", "last", "previous", "preceding"})
@@ -31,7 +32,7 @@ def is_excluded(context: FigureContext, draft: Draft, pos: int) -> bool:
     before_words = text[max(0, pos - 16) : pos].split()
     if _is_date_part(text, pos, draft, before_words):
         return True
-    if _is_period(text, draft, before_words):
+    if _is_period(text, draft, before_words) or _is_availability(context, draft):
         return True
     if before_words and before_words[-1].lower() in LABEL_WORDS:
         word = before_words[-1]
@@ -54,6 +55,19 @@ def _is_period(text: str, draft: Draft, before_words: list[str]) -> bool:
         and before_words[-1].lower() in PERIOD_WORDS
         and PERIOD_OF_RE.match(text, draft.end) is not None
     )
+
+
+def _is_availability(context: FigureContext, draft: Draft) -> bool:
+    """ "a 24-hour hotline", "a seven-day legal aid desk": a hyphenated span of time modifying a
+    service says when it is open, not an amount ("16-hour shifts", "a three-day trek" stay figures)."""
+    span = context.text[draft.numeral_start : draft.end]
+    hyphen = span.find("-")
+    if draft.kind != "time" or draft.value_max is not None or hyphen < 0:
+        return False
+    unit = context.token(draft.numeral_start + hyphen + 1)
+    if unit is None or unit.head is unit or unit.head.i < unit.i:
+        return False
+    return unit.head.lemma_.lower() in AVAILABILITY_NOUNS or unit.head.lower_ in AVAILABILITY_NOUNS
 
 
 def _is_date_part(text: str, pos: int, draft: Draft, before_words: list[str]) -> bool:

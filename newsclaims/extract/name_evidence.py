@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Token
 
 from .mononyms import mononym_cue
 from .names import NameChunk, chunk_root, word_before
-from .org_names import HEAD_CONNECTORS, chunk_acronym, named_as_organisation, org_keyword_type
+from .org_names import (
+    HEAD_CONNECTORS,
+    bracketed_acronym,
+    chunk_acronym,
+    generic_acronym,
+    named_as_organisation,
+    org_keyword_type,
+    spells_name,
+)
 from .roles import (
     ROLE_PREPOSITIONS,
     is_anaphoric,
@@ -45,6 +53,7 @@ class Evidence:
     mononym: bool = False  # a one-word name the context shows is a person's ("his sister, Suryani")
     org_type: str | None = None
     law: bool = False  # the name of a law or treaty ("… Manpower Act"): no entity at all
+    acronym_only: bool = False  # only its capitals speak for an organisation ("UAE", "IOM")
 
     def describe(self, role: str, head: Token | None) -> None:
         """Record a role written beside the name ("X, deputy director of …", "the agency's
@@ -65,8 +74,10 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     if _law_name(words, rules):
         ev.law = True
         return ev
+    if generic_acronym(doc, chunk):
+        return ev  # "an NGO", "a microfinance institution (MFI)": a kind of body, not one body
     kw_type = org_keyword_type(words, rules)
-    if kw_type:
+    if kw_type and not _place_not_body(words, root, rules):
         ev.org, ev.org_type = True, kw_type
         return ev
     if words[-1].lower() in rules.role_nouns or words[-1].lower() in rules.person_titles:
@@ -154,8 +165,20 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         and not ev.place
         and (root.dep_ in ACRONYM_DEPS or "ORG" in ents or len(words) > 1)
     ):
-        ev.org = True
+        ev.org, ev.acronym_only = True, not ev.org
+    if spells_name(bracketed_acronym(doc, chunk), words) and not chunk.title:
+        # "Mekong Fishers’ Voice (MFV) said": a name its bracketed acronym spells is a body's
+        ev.org, ev.person, ev.weak_person, ev.place, ev.acronym_only = True, False, False, False, False
     return ev
+
+
+def _place_not_body(words: list[str], root: Token, rules: Rules) -> bool:
+    """ "in Kasaoka, Okayama Prefecture": a name ending in a word for both a place and its
+    government names the place, unless it acts or owns ("Okayama Prefecture said", "… 's audit")."""
+    last = words[-1]
+    return (
+        last in rules.place_words and last in rules.org_keywords and root.dep_ not in SUBJECT_DEPS | {"poss"}
+    )
 
 
 def _law_name(words: list[str], rules: Rules) -> bool:

@@ -114,9 +114,19 @@ def _possessive_inside_name(doc: Doc, chunk: list[int], sep: Token, nxt: list[in
         return has_keyword(doc, nxt, rules)
     if not group:
         return False
+    if _acronym_spells(doc, chunk + nxt, nxt[-1] + 1):
+        return True  # "Gulf Domestic Workers’ Solidarity (GDWS)": its acronym spells the whole name
     if has_keyword(doc, chunk, rules):
         return _has_keyword_of(doc, chunk, rules) and not has_keyword(doc, nxt, rules)
     return has_keyword(doc, nxt, rules)
+
+
+def _acronym_spells(doc: Doc, words: list[int], i: int) -> bool:
+    """The bracketed acronym at token ``i`` is the initials of ``words``' capitalised words."""
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return False
+    initials = "".join(doc[w].text[0] for w in words if doc[w].text[:1].isupper())
+    return len(initials) >= 2 and doc[i + 1].text == initials
 
 
 def _enumeration_follows(doc: Doc, chunk: list[int], runs: list[list[int]], k: int, rules: Rules) -> bool:

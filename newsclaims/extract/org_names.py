@@ -46,6 +46,7 @@ OFFICE_NOUNS = frozenset(
     }
 )
 HEAD_CONNECTORS = frozenset({"of", "for", "on"})
+INDEFINITE = frozenset({"a", "an"})
 
 
 def org_keyword_type(words: list[str], rules: Rules) -> str | None:
@@ -111,6 +112,20 @@ def chunk_acronym(chunk: NameChunk, rules: Rules) -> str | None:
     return None
 
 
+def generic_acronym(doc: Doc, chunk: NameChunk) -> bool:
+    """ "an NGO", "a microfinance institution (MFI)": an acronym used as a common noun, after an
+    indefinite article or abbreviating a lower-case kind of body, names no organisation."""
+    if len(chunk.words) != 1 or not chunk.text.isupper():
+        return False
+    i = chunk.start
+    if i > 0 and doc[i - 1].lower_ in INDEFINITE:
+        return True
+    if i < 2 or doc[i - 1].text != "(" or chunk.end >= len(doc) or doc[chunk.end].text != ")":
+        return False
+    noun = doc[i - 2]
+    return noun.text.islower() and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children)
+
+
 def bracketed_acronym(doc: Doc, chunk: NameChunk) -> str | None:
     """ "the Legal Aid Network for Migrants (LANM)": the acronym in brackets after a name."""
     i = chunk.end
@@ -119,6 +134,12 @@ def bracketed_acronym(doc: Doc, chunk: NameChunk) -> str | None:
         if len(word) >= 2 and word.isupper() and word.isalpha():
             return word
     return None
+
+
+def spells_name(acronym: str | None, words: list[str]) -> bool:
+    """ "GDWS" for "Gulf Domestic Workers’ Solidarity": the initials of the name's capitalised words."""
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return acronym is not None and len(initials) >= 2 and acronym == initials
 
 
 def short_org_name(words: list[str], full: list[str]) -> bool:

@@ -19,8 +19,15 @@ MAX_PASSES = 4
 
 
 def _weak_person(doc: Doc, chunk: NameChunk, ev: Evidence, rules: Rules) -> bool:
-    """Only the tagger (or nothing) says the name is a person's."""
-    if ev.org or ev.law or ev.role is not None or ev.mononym or chunk.title is not None:
+    """Only the tagger (or nothing) says the name is a person's, or only its capitals an
+    organisation's ("Saudi Arabia, the UAE and Kuwait")."""
+    if (
+        (ev.org and not ev.acronym_only)
+        or ev.law
+        or ev.role is not None
+        or ev.mononym
+        or chunk.title is not None
+    ):
         return False
     root = chunk_root(doc, chunk)
     return not (root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs)
@@ -49,7 +56,7 @@ def spread_place_evidence(
             if ev.place or not _weak_person(doc, chunk, ev, rules):
                 continue
             if chunk.text in names or any(_listed_with(doc, chunk, p) for p in places):
-                ev.place, ev.person, ev.weak_person = True, False, False
+                ev.place, ev.person, ev.weak_person, ev.org = True, False, False, False
                 changed = True
         if not changed:
             return
