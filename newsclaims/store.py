@@ -124,5 +124,21 @@ def write_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> None:
 
 
 def insert_rows(db: sqlite_utils.Database, table: Table, rows: Iterable[Any]) -> None:
-    ordered = sorted(rows, key=sort_key(table))
-    db[table.name].insert_all((row_to_dict(r) for r in ordered), batch_size=500)
+    """Insert rows sorted by primary key.
+
+    A column referencing its own table (an organisation's parent) is filled in a second pass:
+    sqlite-utils splits a long insert into several statements, and a child may sort before its
+    parent, which foreign-key enforcement would refuse.
+    """
+    dicts = [row_to_dict(r) for r in sorted(rows, key=sort_key(table))]
+    self_refs = [column for column, other, _ in table.foreign_keys if other == table.name]
+    links = [
+        (d[table.primary_key[0]], {c: d[c] for c in self_refs})
+        for d in dicts
+        if any(d[c] is not None for c in self_refs)
+    ]
+    if links:
+        dicts = [{**d, **dict.fromkeys(self_refs)} for d in dicts]
+    db[table.name].insert_all(dicts, batch_size=500)
+    for key, values in links:
+        db[table.name].update(key, values)

@@ -140,3 +140,22 @@ def test_package_csv_structure_gate_reports_ragged_rows(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("a,b\n1,2\n3\n", encoding="utf-8")
     assert package.check_csv_structure([path]) == ["t.csv: data row 2: Expected 2 columns, found 1 columns"]
+
+
+def test_store_parents_may_sort_after_children_across_insert_batches(tmp_path):
+    from newsclaims.schema import OrganisationRow
+
+    # 400 organisations: sqlite-utils inserts them in several statements, and every child
+    # ("a-...") sorts before its parent ("z-..."), so a one-pass insert would break the foreign key.
+    orgs = [
+        OrganisationRow(f"z-parent-{i:03d}", f"Parent {i}", None, (), "government", None) for i in range(200)
+    ]
+    orgs += [
+        OrganisationRow(f"a-child-{i:03d}", f"Child {i}", None, (), "government", f"z-parent-{i:03d}")
+        for i in range(200)
+    ]
+    path = tmp_path / "orgs.db"
+    write_database(path, {"organisations": orgs})
+    db = sqlite_utils.Database(path)
+    assert db.execute("select count(*) from organisations where parent_id is not null").fetchone()[0] == 200
+    assert db.execute("pragma foreign_key_check").fetchall() == []
