@@ -15,7 +15,6 @@ import re
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from newsclaims.readers.common import (
     FormatProblem,
@@ -162,6 +161,8 @@ def _story_text(paragraph: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -
 
 
 def _trafilatura_paragraphs(text: str, title: str | None) -> list[str]:
+    import trafilatura  # only pages without story markup need it; it is slow to import
+
     extracted = trafilatura.extract(
         text,
         favor_precision=True,
