@@ -1,29 +1,32 @@
-"""Publishing: Datasette metadata rendered from the schema source, and the argv that serves it.
+"""Publishing: Datasette metadata rendered from the schema source.
 
 ``metadata.yml`` is generated, never edited by hand: table and column descriptions come from
 ``schema.TABLES`` (so units and enumerations read the same as in ``datapackage.json``), view
-columns borrow the description of the column they select, and the canned queries researchers
-start from live here beside the facets and sort orders that make the tables browsable.
+columns borrow the description of the column they select, and the canned queries of ``queries``
+sit beside the facets and sort orders that make the tables browsable. How it is served lives in
+``serve`` (re-exported here).
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .queries import QUERIES
 from .schema import TABLES, Table
+from .serve import (  # noqa: F401  (re-exported: the serving API lives beside the metadata it serves)
+    PLUGINS_DIR,
+    REPO,
+    SETTINGS,
+    TEMPLATE_DIR,
+    free_port,
+    running_server,
+    serve_args,
+    write_inspect,
+)
 
 _COLUMN_REFERENCE = re.compile(r"[a-z_]+\.[a-z_]+")
 
@@ -46,24 +49,6 @@ HEADER = (
     "# Regenerate with `python build.py publish`; tests fail while this file is stale.\n"
 )
 
-REPO = Path(__file__).resolve().parents[1]
-TEMPLATE_DIR = "templates"
-PLUGINS_DIR = "plugins"
-
-# 50 rows a page: quote and article rows carry whole paragraphs, so 50 keeps table pages light
-# and quick to render under load; JSON and CSV users page with _size (up to max_returned_rows)
-# or stream the whole table with _stream=on. Long cells (article bodies) are cut at 400
-# characters in HTML tables: the article page shows them whole. Suggested facets are off: they
-# try a query per column on every table page, which halved table-page latency under load
-# (bench/serve_load.py, 50 clients); the default facets in metadata cover the useful columns.
-SETTINGS: dict[str, Any] = {
-    "sql_time_limit_ms": 1500,
-    "max_returned_rows": 1000,
-    "allow_download": True,
-    "default_page_size": 50,
-    "truncate_cells_html": 400,
-    "suggest_facets": False,
-}
 
 # Facets and sort orders a researcher wants on first sight of each table or view.
 FACETS: dict[str, tuple[str, ...]] = {
@@ -142,229 +127,6 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
             "article_id": "affiliations.article_id",
             "article_title": "articles.title",
         },
-    ),
-}
-
-# Canned queries: name -> (title, description, SQL). Named :parameters become form fields.
-QUERIES: dict[str, tuple[str, str, str]] = {
-    "search_quotes": (
-        "Search quotes",
-        "Full-text search over quote text and speaker words (stemmed: 'trafficking' also finds 'trafficked'), "
-        "best matches first, with speaker and article.",
-        """
-select
-  quotes.text as quote,
-  quotes.kind,
-  coalesce(people.name, organisations.name) as speaker,
-  articles.title as article_title,
-  articles.publication,
-  articles.published_date,
-  quotes.article_id,
-  quotes.speaker_person_id,
-  quotes.speaker_organisation_id,
-  quotes.id as quote_id
-from quotes_fts
-join quotes on quotes.rowid = quotes_fts.rowid
-join articles on articles.id = quotes.article_id
-left join people on people.id = quotes.speaker_person_id
-left join organisations on organisations.id = quotes.speaker_organisation_id
-where trim(:q) != '' and quotes_fts match escape_fts(:q)
-order by bm25(quotes_fts), quotes.id
-""",
-    ),
-    "person_quotes": (
-        "Everything one person said",
-        "All quotes attributed to one person, given their id, name or any alias (case-insensitive), "
-        "in article date order.",
-        """
-select
-  people.name as speaker,
-  quotes.text as quote,
-  quotes.kind,
-  quotes.cue,
-  articles.title as article_title,
-  articles.publication,
-  articles.published_date,
-  quotes.article_id,
-  quotes.speaker_person_id,
-  quotes.id as quote_id
-from quotes
-join people on people.id = quotes.speaker_person_id
-join articles on articles.id = quotes.article_id
-where people.id = :person
-  or people.name like :person
-  or exists (select 1 from json_each(people.aliases) where json_each.value like :person)
-order by articles.published_date, quotes.article_id, quotes.start
-""",
-    ),
-    "organisation_quotes": (
-        "Everything one organisation said",
-        "Quotes attributed to an organisation or to people holding a role in it, given its id, name, "
-        "acronym or alias (case-insensitive).",
-        """
-with org as (
-  select id from organisations
-  where id = :organisation
-    or name like :organisation
-    or acronym like :organisation
-    or exists (select 1 from json_each(organisations.aliases) where json_each.value like :organisation)
-)
-select
-  organisations.name as organisation,
-  coalesce(people.name, organisations.name) as speaker,
-  quotes.text as quote,
-  quotes.kind,
-  articles.title as article_title,
-  articles.published_date,
-  quotes.article_id,
-  quotes.speaker_person_id,
-  quotes.speaker_organisation_id,
-  quotes.id as quote_id
-from quotes
-join articles on articles.id = quotes.article_id
-left join people on people.id = quotes.speaker_person_id
-join organisations on organisations.id in (
-  select quotes.speaker_organisation_id
-  union
-  select affiliations.organisation_id from affiliations
-  where affiliations.person_id = quotes.speaker_person_id
-    and affiliations.article_id = quotes.article_id
-)
-where organisations.id in (select id from org)
-order by articles.published_date, quotes.article_id, quotes.start
-""",
-    ),
-    "figures_with_claimants": (
-        "Figures with their claimants",
-        "Every figure (counts, money, percentages, ages) with who claims it and the quote around it.",
-        """
-select
-  figures.text as figure,
-  figures.value,
-  figures.value_max,
-  figures.qualifier,
-  figures.unit,
-  coalesce(people.name, organisations.name) as claimant,
-  case when people.id is not null then 'person'
-       when organisations.id is not null then 'organisation' end as claimant_type,
-  quotes.text as quote,
-  articles.title as article_title,
-  figures.article_id,
-  figures.claimant_person_id,
-  figures.claimant_organisation_id,
-  figures.id as figure_id
-from figures
-join articles on articles.id = figures.article_id
-left join people on people.id = figures.claimant_person_id
-left join organisations on organisations.id = figures.claimant_organisation_id
-left join quotes on quotes.id = figures.quote_id
-order by articles.published_date, figures.article_id, figures.start
-""",
-    ),
-    "organisation_activity": (
-        "Organisation activity",
-        "Organisations with how many articles mention them, quotes they (or their people) gave, "
-        "figures they claim and people holding roles in them; most quoted first.",
-        """
-select
-  organisations.id as organisation_id,
-  organisations.name,
-  organisations.acronym,
-  organisations.type,
-  (select count(*) from article_organisations ao
-    where ao.organisation_id = organisations.id) as articles,
-  (select count(*) from quotes q
-    where q.speaker_organisation_id = organisations.id
-       or exists (select 1 from affiliations a
-                  where a.organisation_id = organisations.id
-                    and a.person_id = q.speaker_person_id
-                    and a.article_id = q.article_id)) as quotes,
-  (select count(*) from figures f
-    where f.claimant_organisation_id = organisations.id
-       or exists (select 1 from affiliations a
-                  where a.organisation_id = organisations.id
-                    and a.person_id = f.claimant_person_id
-                    and a.article_id = f.article_id)) as figures,
-  (select count(distinct a.person_id) from affiliations a
-    where a.organisation_id = organisations.id) as people
-from organisations
-order by quotes desc, articles desc, organisations.name
-""",
-    ),
-    "people_with_roles": (
-        "People with their roles",
-        "Each person with every role and organisation the articles give them, and how often they "
-        "are mentioned and quoted.",
-        """
-select
-  people.id as person_id,
-  people.name,
-  (select group_concat(role_at, '; ') from (
-    select distinct coalesce(a.role, '?') || coalesce(' (' || o.name || ')', '') as role_at
-    from affiliations a left join organisations o on o.id = a.organisation_id
-    where a.person_id = people.id order by role_at)) as roles,
-  (select count(*) from article_people ap where ap.person_id = people.id) as articles,
-  (select count(*) from quotes q where q.speaker_person_id = people.id) as quotes,
-  (select count(*) from figures f where f.claimant_person_id = people.id) as figures
-from people
-order by quotes desc, articles desc, people.name
-""",
-    ),
-    "figures_by_organisation_type": (
-        "Figures by type of claimant",
-        "How many figures each kind of organisation claims (directly or through people holding a "
-        "role in it), in how many articles, by how many claimants and in which units; 'reporter' "
-        "means no one is credited.",
-        """
-with claimed as (
-  select
-    figures.id,
-    figures.article_id,
-    figures.unit,
-    coalesce(figures.claimant_person_id, figures.claimant_organisation_id) as claimant_id,
-    coalesce(
-      claimant_org.type,
-      (select o.type from affiliations a join organisations o on o.id = a.organisation_id
-        where a.person_id = figures.claimant_person_id and a.article_id = figures.article_id
-        order by o.type limit 1),
-      case when figures.claimant_person_id is not null then 'person (no organisation)' else 'reporter' end
-    ) as claimant_type
-  from figures
-  left join organisations claimant_org on claimant_org.id = figures.claimant_organisation_id
-)
-select
-  claimant_type,
-  count(*) as figures,
-  count(distinct article_id) as articles,
-  count(distinct claimant_id) as claimants,
-  (select group_concat(unit, ', ') from (
-    select distinct c2.unit from claimed c2
-    where c2.claimant_type = claimed.claimant_type and c2.unit is not null order by c2.unit)) as units
-from claimed
-group by claimant_type
-order by figures desc, claimant_type
-""",
-    ),
-    "article_quotes": (
-        "Quotes in one article",
-        "Every quote of one article (by id) in reading order, with its speaker.",
-        """
-select
-  quotes.paragraph,
-  quotes.kind,
-  quotes.text as quote,
-  coalesce(people.name, organisations.name) as speaker,
-  quotes.cue,
-  quotes.speaker_person_id,
-  quotes.speaker_organisation_id,
-  quotes.id as quote_id,
-  quotes.article_id
-from quotes
-left join people on people.id = quotes.speaker_person_id
-left join organisations on organisations.id = quotes.speaker_organisation_id
-where quotes.article_id = :article
-order by quotes.start
-""",
     ),
 }
 
@@ -459,115 +221,3 @@ def metadata_yaml() -> str:
 def write_metadata(path: Path) -> None:
     """Write ``metadata.yml`` to ``path`` (overwriting it): rerunning gives an identical file."""
     path.write_text(metadata_yaml(), encoding="utf-8")
-
-
-def serve_args(db: Path, *, port: int, metadata: Path, inspect: Path | None = None) -> list[str]:
-    """The ``datasette`` argv (after ``python -m datasette``) serving ``db`` read-only on loopback.
-
-    The database is immutable (``-i``: no writes, counts from the inspect file, downloads allowed);
-    queries are cut off after 1.5 s so one runaway query cannot hold a worker thread.
-    Paths to ``templates/`` and ``plugins/`` are relative: run it from the repository root.
-    """
-    args = ["serve", "-i", str(db)]
-    if inspect is not None:
-        args += ["--inspect-file", str(inspect)]
-    args += [
-        "--metadata",
-        str(metadata),
-        "--template-dir",
-        TEMPLATE_DIR,
-        "--plugins-dir",
-        PLUGINS_DIR,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    for name, value in SETTINGS.items():
-        args += ["--setting", name, _setting_text(value)]
-    return args
-
-
-def _setting_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    return str(value)
-
-
-def write_inspect(db: Path, path: Path) -> None:
-    """Run ``datasette inspect`` over ``db``, writing table counts to ``path`` for ``--inspect-file``.
-
-    :raises subprocess.CalledProcessError: datasette could not read the database.
-    """
-    subprocess.run(
-        [sys.executable, "-m", "datasette", "inspect", str(db), "--inspect-file", str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-
-
-def free_port() -> int:
-    """A loopback port nothing listens on right now (the OS picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def running_server(
-    db: Path,
-    *,
-    metadata: Path,
-    inspect: Path | None = None,
-    port: int | None = None,
-    startup_timeout: float = 60.0,
-) -> Iterator[str]:
-    """Serve ``db`` with ``serve_args`` in a child process; yield its base URL; always stop it.
-
-    The child runs from the repository root (``templates/`` and ``plugins/`` are relative
-    there); its output goes to a temporary log, not a pipe, so access logs under load can
-    never block it.
-
-    :raises RuntimeError: the server exited or did not answer within ``startup_timeout``
-        seconds; the message carries its log.
-    """
-    port = port or free_port()
-    args = serve_args(
-        db.resolve(),
-        port=port,
-        metadata=metadata.resolve(),
-        inspect=inspect.resolve() if inspect else None,
-    )
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "datasette", *args], cwd=REPO, stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            _wait_until_answering(proc, url, startup_timeout, log)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-
-def _wait_until_answering(proc: subprocess.Popen, url: str, timeout: float, log: Any) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(url + "/-/versions.json", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.1)
-    log.seek(0)
-    output = log.read().decode("utf-8", "replace")[-4000:]
-    state = f"exited with code {proc.returncode}" if proc.poll() is not None else "did not answer"
-    raise RuntimeError(f"datasette at {url} {state}:\n{output}")

@@ -1,0 +1,230 @@
+"""Canned queries: the questions researchers start from, published as Datasette canned queries.
+
+Each is ``name -> (title, description, SQL)``; named ``:parameters`` become form fields. The SQL
+reads the tables and views ``store`` creates; ``publish`` puts them into ``metadata.yml``.
+"""
+
+from __future__ import annotations
+
+# Canned queries: name -> (title, description, SQL). Named :parameters become form fields.
+QUERIES: dict[str, tuple[str, str, str]] = {
+    "search_quotes": (
+        "Search quotes",
+        "Full-text search over quote text and speaker words (stemmed: 'trafficking' also finds 'trafficked'), "
+        "best matches first, with speaker and article.",
+        """
+select
+  quotes.text as quote,
+  quotes.kind,
+  coalesce(people.name, organisations.name) as speaker,
+  articles.title as article_title,
+  articles.publication,
+  articles.published_date,
+  quotes.article_id,
+  quotes.speaker_person_id,
+  quotes.speaker_organisation_id,
+  quotes.id as quote_id
+from quotes_fts
+join quotes on quotes.rowid = quotes_fts.rowid
+join articles on articles.id = quotes.article_id
+left join people on people.id = quotes.speaker_person_id
+left join organisations on organisations.id = quotes.speaker_organisation_id
+where trim(:q) != '' and quotes_fts match escape_fts(:q)
+order by bm25(quotes_fts), quotes.id
+""",
+    ),
+    "person_quotes": (
+        "Everything one person said",
+        "All quotes attributed to one person, given their id, name or any alias (case-insensitive), "
+        "in article date order.",
+        """
+select
+  people.name as speaker,
+  quotes.text as quote,
+  quotes.kind,
+  quotes.cue,
+  articles.title as article_title,
+  articles.publication,
+  articles.published_date,
+  quotes.article_id,
+  quotes.speaker_person_id,
+  quotes.id as quote_id
+from quotes
+join people on people.id = quotes.speaker_person_id
+join articles on articles.id = quotes.article_id
+where people.id = :person
+  or people.name like :person
+  or exists (select 1 from json_each(people.aliases) where json_each.value like :person)
+order by articles.published_date, quotes.article_id, quotes.start
+""",
+    ),
+    "organisation_quotes": (
+        "Everything one organisation said",
+        "Quotes attributed to an organisation or to people holding a role in it, given its id, name, "
+        "acronym or alias (case-insensitive).",
+        """
+with org as (
+  select id from organisations
+  where id = :organisation
+    or name like :organisation
+    or acronym like :organisation
+    or exists (select 1 from json_each(organisations.aliases) where json_each.value like :organisation)
+)
+select
+  organisations.name as organisation,
+  coalesce(people.name, organisations.name) as speaker,
+  quotes.text as quote,
+  quotes.kind,
+  articles.title as article_title,
+  articles.published_date,
+  quotes.article_id,
+  quotes.speaker_person_id,
+  quotes.speaker_organisation_id,
+  quotes.id as quote_id
+from quotes
+join articles on articles.id = quotes.article_id
+left join people on people.id = quotes.speaker_person_id
+join organisations on organisations.id in (
+  select quotes.speaker_organisation_id
+  union
+  select affiliations.organisation_id from affiliations
+  where affiliations.person_id = quotes.speaker_person_id
+    and affiliations.article_id = quotes.article_id
+)
+where organisations.id in (select id from org)
+order by articles.published_date, quotes.article_id, quotes.start
+""",
+    ),
+    "figures_with_claimants": (
+        "Figures with their claimants",
+        "Every figure (counts, money, percentages, ages) with who claims it and the quote around it.",
+        """
+select
+  figures.text as figure,
+  figures.value,
+  figures.value_max,
+  figures.qualifier,
+  figures.unit,
+  coalesce(people.name, organisations.name) as claimant,
+  case when people.id is not null then 'person'
+       when organisations.id is not null then 'organisation' end as claimant_type,
+  quotes.text as quote,
+  articles.title as article_title,
+  figures.article_id,
+  figures.claimant_person_id,
+  figures.claimant_organisation_id,
+  figures.id as figure_id
+from figures
+join articles on articles.id = figures.article_id
+left join people on people.id = figures.claimant_person_id
+left join organisations on organisations.id = figures.claimant_organisation_id
+left join quotes on quotes.id = figures.quote_id
+order by articles.published_date, figures.article_id, figures.start
+""",
+    ),
+    "organisation_activity": (
+        "Organisation activity",
+        "Organisations with how many articles mention them, quotes they (or their people) gave, "
+        "figures they claim and people holding roles in them; most quoted first.",
+        """
+select
+  organisations.id as organisation_id,
+  organisations.name,
+  organisations.acronym,
+  organisations.type,
+  (select count(*) from article_organisations ao
+    where ao.organisation_id = organisations.id) as articles,
+  (select count(*) from quotes q
+    where q.speaker_organisation_id = organisations.id
+       or exists (select 1 from affiliations a
+                  where a.organisation_id = organisations.id
+                    and a.person_id = q.speaker_person_id
+                    and a.article_id = q.article_id)) as quotes,
+  (select count(*) from figures f
+    where f.claimant_organisation_id = organisations.id
+       or exists (select 1 from affiliations a
+                  where a.organisation_id = organisations.id
+                    and a.person_id = f.claimant_person_id
+                    and a.article_id = f.article_id)) as figures,
+  (select count(distinct a.person_id) from affiliations a
+    where a.organisation_id = organisations.id) as people
+from organisations
+order by quotes desc, articles desc, organisations.name
+""",
+    ),
+    "people_with_roles": (
+        "People with their roles",
+        "Each person with every role and organisation the articles give them, and how often they "
+        "are mentioned and quoted.",
+        """
+select
+  people.id as person_id,
+  people.name,
+  (select group_concat(role_at, '; ') from (
+    select distinct coalesce(a.role, '?') || coalesce(' (' || o.name || ')', '') as role_at
+    from affiliations a left join organisations o on o.id = a.organisation_id
+    where a.person_id = people.id order by role_at)) as roles,
+  (select count(*) from article_people ap where ap.person_id = people.id) as articles,
+  (select count(*) from quotes q where q.speaker_person_id = people.id) as quotes,
+  (select count(*) from figures f where f.claimant_person_id = people.id) as figures
+from people
+order by quotes desc, articles desc, people.name
+""",
+    ),
+    "figures_by_organisation_type": (
+        "Figures by type of claimant",
+        "How many figures each kind of organisation claims (directly or through people holding a "
+        "role in it), in how many articles, by how many claimants and in which units; 'reporter' "
+        "means no one is credited.",
+        """
+with claimed as (
+  select
+    figures.id,
+    figures.article_id,
+    figures.unit,
+    coalesce(figures.claimant_person_id, figures.claimant_organisation_id) as claimant_id,
+    coalesce(
+      claimant_org.type,
+      (select o.type from affiliations a join organisations o on o.id = a.organisation_id
+        where a.person_id = figures.claimant_person_id and a.article_id = figures.article_id
+        order by o.type limit 1),
+      case when figures.claimant_person_id is not null then 'person (no organisation)' else 'reporter' end
+    ) as claimant_type
+  from figures
+  left join organisations claimant_org on claimant_org.id = figures.claimant_organisation_id
+)
+select
+  claimant_type,
+  count(*) as figures,
+  count(distinct article_id) as articles,
+  count(distinct claimant_id) as claimants,
+  (select group_concat(unit, ', ') from (
+    select distinct c2.unit from claimed c2
+    where c2.claimant_type = claimed.claimant_type and c2.unit is not null order by c2.unit)) as units
+from claimed
+group by claimant_type
+order by figures desc, claimant_type
+""",
+    ),
+    "article_quotes": (
+        "Quotes in one article",
+        "Every quote of one article (by id) in reading order, with its speaker.",
+        """
+select
+  quotes.paragraph,
+  quotes.kind,
+  quotes.text as quote,
+  coalesce(people.name, organisations.name) as speaker,
+  quotes.cue,
+  quotes.speaker_person_id,
+  quotes.speaker_organisation_id,
+  quotes.id as quote_id,
+  quotes.article_id
+from quotes
+left join people on people.id = quotes.speaker_person_id
+left join organisations on organisations.id = quotes.speaker_organisation_id
+where quotes.article_id = :article
+order by quotes.start
+""",
+    ),
+}

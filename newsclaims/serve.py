@@ -1,0 +1,150 @@
+"""Serving: the Datasette command line and settings for the published instance, and a test server.
+
+The database is served immutable and read-only on loopback; settings bound every query so one
+researcher's runaway SQL cannot hold the server (see README, Publishing).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+TEMPLATE_DIR = "templates"
+PLUGINS_DIR = "plugins"
+
+# 50 rows a page: quote and article rows carry whole paragraphs, so 50 keeps table pages light
+# and quick to render under load; JSON and CSV users page with _size (up to max_returned_rows)
+# or stream the whole table with _stream=on. Long cells (article bodies) are cut at 400
+# characters in HTML tables: the article page shows them whole. Suggested facets are off: they
+# try a query per column on every table page, which halved table-page latency under load
+# (bench/serve_load.py, 50 clients); the default facets in metadata cover the useful columns.
+SETTINGS: dict[str, Any] = {
+    "sql_time_limit_ms": 1500,
+    "max_returned_rows": 1000,
+    "allow_download": True,
+    "default_page_size": 50,
+    "truncate_cells_html": 400,
+    "suggest_facets": False,
+}
+
+
+def serve_args(db: Path, *, port: int, metadata: Path, inspect: Path | None = None) -> list[str]:
+    """The ``datasette`` argv (after ``python -m datasette``) serving ``db`` read-only on loopback.
+
+    The database is immutable (``-i``: no writes, counts from the inspect file, downloads allowed);
+    queries are cut off after 1.5 s so one runaway query cannot hold a worker thread.
+    Paths to ``templates/`` and ``plugins/`` are relative: run it from the repository root.
+    """
+    args = ["serve", "-i", str(db)]
+    if inspect is not None:
+        args += ["--inspect-file", str(inspect)]
+    args += [
+        "--metadata",
+        str(metadata),
+        "--template-dir",
+        TEMPLATE_DIR,
+        "--plugins-dir",
+        PLUGINS_DIR,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    for name, value in SETTINGS.items():
+        args += ["--setting", name, _setting_text(value)]
+    return args
+
+
+def _setting_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
+
+
+def write_inspect(db: Path, path: Path) -> None:
+    """Run ``datasette inspect`` over ``db``, writing table counts to ``path`` for ``--inspect-file``.
+
+    :raises subprocess.CalledProcessError: datasette could not read the database.
+    """
+    subprocess.run(
+        [sys.executable, "-m", "datasette", "inspect", str(db), "--inspect-file", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(
+    db: Path,
+    *,
+    metadata: Path,
+    inspect: Path | None = None,
+    port: int | None = None,
+    startup_timeout: float = 60.0,
+) -> Iterator[str]:
+    """Serve ``db`` with ``serve_args`` in a child process; yield its base URL; always stop it.
+
+    The child runs from the repository root (``templates/`` and ``plugins/`` are relative
+    there); its output goes to a temporary log, not a pipe, so access logs under load can
+    never block it.
+
+    :raises RuntimeError: the server exited or did not answer within ``startup_timeout``
+        seconds; the message carries its log.
+    """
+    port = port or free_port()
+    args = serve_args(
+        db.resolve(),
+        port=port,
+        metadata=metadata.resolve(),
+        inspect=inspect.resolve() if inspect else None,
+    )
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "datasette", *args], cwd=REPO, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            _wait_until_answering(proc, url, startup_timeout, log)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _wait_until_answering(proc: subprocess.Popen, url: str, timeout: float, log: Any) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url + "/-/versions.json", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.1)
+    log.seek(0)
+    output = log.read().decode("utf-8", "replace")[-4000:]
+    state = f"exited with code {proc.returncode}" if proc.poll() is not None else "did not answer"
+    raise RuntimeError(f"datasette at {url} {state}:\n{output}")
