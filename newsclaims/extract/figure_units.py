@@ -58,6 +58,8 @@ def read_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Dra
         if _AGO_RE.match(text, match.end()):
             return replace(draft, kind="ago")
         return _in_years(replace(draft, end=match.end(), unit=unit, kind="time"))
+    if _age_limit(context, draft):
+        return replace(draft, unit="years old", kind="age")
     if noun := noun_run(context, end):
         unit_start, unit_end = noun
         return replace(draft, end=unit_end, unit=text[unit_start:unit_end], kind="noun")
@@ -204,6 +206,28 @@ def _counted_in_sentence(context: FigureContext, number: Token) -> str | None:
             if noun is not None and noun[1] <= number.idx:
                 return context.text[noun[0] : noun[1]]
     return None
+
+
+def _age_limit(context: FigureContext, draft: Draft) -> bool:
+    """ "children under 18 working in bars", "girls under 18.": "under/over N" right after a
+    plural noun and not followed by a noun of its own is an age limit on those people, not a
+    count of the next word ("firms under 50 employees" still counts employees)."""
+    if (
+        draft.qualifier is None
+        or draft.qualifier.lower() not in {"under", "over"}
+        or draft.value_max is not None
+    ):
+        return False
+    if draft.in_words or draft.value != int(draft.value) or not 0 < draft.value < 100:
+        return False
+    number = context.token(draft.numeral_start)
+    if number is None or number.i < 2 or number.nbor(-1).lower_ != draft.qualifier.lower():
+        return False
+    person = number.nbor(-2)
+    after = context.token_after(draft.end)
+    participle = after is not None and after.lower_.endswith("ing")  # "under 15 selling flowers"
+    counts_next = after is not None and after.tag_ in {"NN", "NNS", "JJ", "NNPS"} and not participle
+    return person.tag_ == "NNS" and person.text.isalpha() and not counts_next
 
 
 def _after_be(context: FigureContext, offset: int) -> bool:

@@ -13,6 +13,9 @@ from spacy.tokens import Doc, Token
 from .rules import Rules
 
 AT_CONNECTORS = frozenset({"at"})
+# small words inside a name of common nouns closed by its keyword ("Women and Children Centre")
+INNER_CONNECTORS = frozenset({"and", "&", "in"})
+GERUND_MIN_LEN = 7  # "Smuggling", "Trafficking" (the tagger often calls them nouns); not "Ming"
 AND_CONNECTORS = frozenset({"and", "&"})
 OF_CONNECTORS = frozenset({"of", "for", "on"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
@@ -55,6 +58,10 @@ def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]
         while k < len(runs):
             nxt = runs[k]
             gap = list(range(chunk[-1] + 1, nxt[0]))
+            if _preposition_the(doc, chunk, gap):
+                chunk = chunk + gap + nxt  # "Friends Across the Mekong", "Bridges Across the Border"
+                k += 1
+                continue
             if _of_the(doc, gap) and has_keyword(doc, chunk, rules) and not has_keyword(doc, nxt, rules):
                 chunk = chunk + gap + nxt  # "League for the Promotion …", "Office of the High Commissioner"
                 k += 1
@@ -64,7 +71,9 @@ def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]
             sep = doc[gap[0]]
             sep_low = sep.lower_
             join = False
-            if sep_low in OF_CONNECTORS:
+            if sep_low in INNER_CONNECTORS and _common_words_then_keyword(doc, chunk, sep, nxt, rules):
+                join = True
+            elif sep_low in OF_CONNECTORS:
                 join = has_keyword(doc, chunk, rules)
             elif sep_low in AND_CONNECTORS:
                 join = _has_keyword_of(doc, chunk, rules) and _and_continues(doc, nxt, rules)
@@ -88,6 +97,43 @@ def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]
             k += 1
         merged.append(chunk)
     return merged
+
+
+def _preposition_the(doc: Doc, chunk: list[int], gap: list[int]) -> bool:
+    """ "Friends Across the Mekong": a capitalised preposition closing a run is part of a Title
+    Case name, so "the" and the capitalised run after it continue that name."""
+    last = doc[chunk[-1]]
+    return (
+        len(chunk) >= 2
+        and len(gap) == 1
+        and doc[gap[0]].lower_ == "the"
+        and last.tag_ == "IN"
+        and last.is_title
+    )
+
+
+def _common_words_then_keyword(doc: Doc, chunk: list[int], sep: Token, nxt: list[int], rules: Rules) -> bool:
+    """ "Vientiane Women and Children Centre", "Anti-Trafficking in Persons Task Force": a run
+    closed by a capitalised plural before "and" ("Women") or a gerund before "in"
+    ("Trafficking"), with no keyword of its own, is the first half of the name of the run after
+    it that ends in a keyword. A proper noun ("Hun Sen and Interior Ministry"), a plain noun
+    ("Officials in Bangkok Police"), a place after the connector or a lone sentence-opening word
+    keeps them apart."""
+    last, first = doc[chunk[-1]], doc[nxt[0]]
+    if sep.lower_ == "in":
+        opens = last.tag_ == "VBG" or (len(last.text) >= GERUND_MIN_LEN and last.lower_.endswith("ing"))
+    else:
+        opens = last.tag_ in PLURAL_TAGS or last.lower_ in POSSESSIVE_NAME_WORDS
+    lone_opener = len(chunk) == 1 and bool(last.is_sent_start)  # "Workers and Cambodia Police met"
+    return (
+        opens
+        and not lone_opener
+        and not has_keyword(doc, chunk, rules)
+        and doc[nxt[-1]].text in rules.org_keywords
+        and first.text not in rules.org_keywords
+        and last.ent_type_ != "PERSON"
+        and first.ent_type_ not in PLACE_ENTS
+    )
 
 
 def _of_the(doc: Doc, gap: list[int]) -> bool:

@@ -1,0 +1,80 @@
+"""Organisation names joined across small words and capitalised prepositions, and age limits
+("under 18") after a plural noun; all with our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.extract.figures import find_figures
+from newsclaims.extract.names import find_name_chunks
+from newsclaims.extract.rules import load_rules
+
+
+def _chunks(nlp, sentence: str) -> list[str]:
+    return [c.text for c in find_name_chunks(nlp(sentence), rules=load_rules())]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        pytest.param(
+            "The boys were taken to the Pailin Mothers and Infants Centre on Monday.",
+            "Pailin Mothers and Infants Centre",
+            id="plural-and-keyword",
+        ),
+        pytest.param(
+            "The Anti-Smuggling in Migrants Unit was set up in the port town.",
+            "Anti-Smuggling in Migrants Unit",
+            id="gerund-in-keyword",
+        ),
+        pytest.param(
+            "She volunteers with Neighbours Beyond the Border in the camps.",
+            "Neighbours Beyond the Border",
+            id="capitalised-preposition-the",
+        ),
+        pytest.param(
+            "Officers of the Kampot Coast Guard Command said the boat was seized.",
+            "Kampot Coast Guard Command",
+            id="command-keyword",
+        ),
+    ],
+)
+def test_find_name_chunks_joins_organisation_name(nlp, sentence: str, name: str) -> None:
+    assert name in _chunks(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept_apart"),
+    [
+        pytest.param(
+            "Chea Sokha and Interior Ministry staff met on Friday.", "Interior Ministry", id="person-and"
+        ),
+        pytest.param(
+            "Brokers in Bangkok Police custody were questioned.", "Bangkok Police", id="plain-noun-in"
+        ),
+        pytest.param("Laos and Thailand Police signed the pact.", "Thailand Police", id="place-and"),
+    ],
+)
+def test_find_name_chunks_keeps_separate_names_apart(nlp, sentence: str, kept_apart: str) -> None:
+    chunks = _chunks(nlp, sentence)
+    assert kept_apart in chunks or not any(kept_apart in c and c != kept_apart for c in chunks)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        pytest.param(
+            "A fifth of the calls came from boys under 16.", "under 16", "years old", id="under-at-end"
+        ),
+        pytest.param(
+            "Police found 30 children under 15 selling flowers.", "under 15", "years old", id="under-verb"
+        ),
+        pytest.param("Nine labourers over 65 were sent home.", "over 65", "years old", id="over-age"),
+        pytest.param(
+            "Firms under 40 employees pay no levy.", "under 40 employees", "employees", id="still-count"
+        ),
+    ],
+)
+def test_find_figures_reads_age_limit_after_plural_noun(nlp, sentence: str, text: str, unit: str) -> None:
+    figures = {f.text: f.unit for f in find_figures(nlp(sentence))}
+    assert figures.get(text) == unit
