@@ -18,7 +18,8 @@ from pathlib import Path
 
 from . import cache, package, store
 from .errors import BadInputError, ReadError
-from .read import discover_raw_files, orphan_sidecars, read_article
+from .read import SIZE_CAP_BYTES, discover_raw_files, orphan_sidecars, read_article
+from .readers.sidecar import sidecar_paths
 from .records import Article, Extraction
 from .resolve import Rows, resolve
 
@@ -56,15 +57,41 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def read_all(raw_dir: Path) -> tuple[list[Article], list[ReadError]]:
-    """Read every raw file; a bad file is collected, never allowed to stop the others."""
+def read_all(
+    raw_dir: Path, old_cache: Path | None = None, new_cache: Path | None = None
+) -> tuple[list[Article], list[ReadError]]:
+    """Read every raw file; a bad file is collected, never allowed to stop the others.
+
+    With caches, a file whose bytes, sidecar and path are unchanged since the previous build is
+    taken from ``old_cache`` instead of being parsed again; bad files are always read afresh.
+    """
+    version = cache.reader_version() if new_cache is not None else ""
     articles, errors = [], []
     for path in discover_raw_files(raw_dir):
-        try:
-            articles.append(read_article(path, raw_dir))
-        except ReadError as err:
-            errors.append(err)
+        key = _read_key(path, raw_dir, version) if new_cache is not None else None
+        article = cache.load_article(old_cache, key) if old_cache is not None and key else None
+        if article is None:
+            try:
+                article = read_article(path, raw_dir)
+            except ReadError as err:
+                errors.append(err)
+                continue
+        if key and new_cache is not None:
+            cache.save_text(new_cache, key, cache.article_to_json(article))
+        articles.append(article)
     return articles, errors
+
+
+def _read_key(path: Path, raw_dir: Path, version: str) -> str | None:
+    """Cache key of a raw file, or None when it cannot be cached (unreadable, too large)."""
+    try:
+        if path.stat().st_size > SIZE_CAP_BYTES:
+            return None
+        raw = path.read_bytes()
+        sidecars = [p.read_bytes() for p in sidecar_paths(path)]
+    except OSError:
+        return None
+    return cache.read_key(path.relative_to(raw_dir).as_posix(), raw, sidecars, version)
 
 
 def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[tuple[str, str]]]:
@@ -245,17 +272,18 @@ def _build_into_place(
     progress: Progress,
 ) -> tuple[list[Article], list[ReadError], list[tuple[str, str]], Rows, int]:
     """Read, extract, resolve and write into a temporary sibling folder, then swap it into place."""
-    articles, errors = read_all(raw_dir)
-    progress(f"read {len(articles)} article(s) from {raw_dir}, {len(errors)} bad")
-    if errors and not skip_bad:
-        raise BadInputError(errors)
-    articles, duplicates = drop_duplicates(articles)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
     try:
         old_cache = out_dir / cache.CACHE_DIR if out_dir.exists() else None
-        extractions, extracted = extract_cached(
-            articles, old_cache, tmp / cache.CACHE_DIR, pool, jobs, progress
+        new_cache = tmp / cache.CACHE_DIR
+        articles, errors = read_all(
+            raw_dir, old_cache / cache.READ_DIR if old_cache else None, new_cache / cache.READ_DIR
         )
+        progress(f"read {len(articles)} article(s) from {raw_dir}, {len(errors)} bad")
+        if errors and not skip_bad:
+            raise BadInputError(errors)
+        articles, duplicates = drop_duplicates(articles)
+        extractions, extracted = extract_cached(articles, old_cache, new_cache, pool, jobs, progress)
         rows = resolve(zip(articles, extractions, strict=True))
         progress("writing database, CSVs and datapackage; validating")
         write_output(tmp, rows, pool)

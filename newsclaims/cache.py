@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .records import EntityRef, Extraction, Figure, OrganisationMention, PersonMention, Quote
+from .records import Article, EntityRef, Extraction, Figure, OrganisationMention, PersonMention, Quote
 
 CACHE_DIR = ".cache"
+READ_DIR = "read"  # read articles, under CACHE_DIR
 _EXTRACT_SOURCES = ("extract", "rules")
+_READ_SOURCES = ("read.py", "readers", "records.py")
 
 
 def extractor_version(model_version: str = "") -> str:
@@ -30,6 +32,42 @@ def extractor_version(model_version: str = "") -> str:
             if path.is_file() and path.suffix in {".py", ".txt"}:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def reader_version() -> str:
+    """A hash of the reading code: a reader change makes every cached article stale."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for name in _READ_SOURCES:
+        target = root / name
+        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def read_key(source_file: str, raw: bytes, sidecars: list[bytes], version: str) -> str:
+    """Key of a read article: its path in the raw folder, its bytes, its sidecars' bytes, the reader."""
+    digest = hashlib.sha256(f"{version}\0{source_file}\0".encode())
+    for part in (raw, *sidecars):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def article_to_json(article: Article) -> str:
+    return json.dumps(dataclasses.asdict(article), ensure_ascii=False, sort_keys=True)
+
+
+def load_article(cache_dir: Path, key: str) -> Article | None:
+    """The cached article for ``key``, or None when absent or unreadable (then it is read again)."""
+    try:
+        return Article(**json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def save_text(cache_dir: Path, key: str, text: str) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / f"{key}.json").write_text(text, encoding="utf-8")
 
 
 def cache_key(body: str, version: str) -> str:
@@ -76,5 +114,4 @@ def carry_over(old_dir: Path, new_dir: Path, key: str) -> None:
 
 
 def save(cache_dir: Path, key: str, extraction: Extraction) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    (cache_dir / f"{key}.json").write_text(to_json(extraction), encoding="utf-8")
+    save_text(cache_dir, key, to_json(extraction))

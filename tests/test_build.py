@@ -290,3 +290,30 @@ def test_committed_datapackage_validates_with_the_frictionless_command():
 def test_build_validation_groups_cover_every_table_once():
     names = [n for group in builder.VALIDATION_GROUPS for n in group] + list(builder.LOCAL_VALIDATION)
     assert sorted(names) == sorted(t.name for t in TABLES)
+
+
+def test_build_rereads_only_raw_files_whose_bytes_or_sidecar_changed(corpus_dir, tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus_dir, raw)
+    out = tmp_path / "data"
+    builder.build(raw, out, jobs=1)
+    before = csv_snapshot(out)
+    calls: list[str] = []
+    real_read = builder.read_article
+
+    def counting_read(path, raw_root, **kwargs):
+        calls.append(Path(path).name)
+        return real_read(path, raw_root, **kwargs)
+
+    monkeypatch.setattr(builder, "read_article", counting_read)
+    builder.build(raw, out, jobs=1)
+    assert calls == []
+    assert csv_snapshot(out) == before
+
+    sidecar = next(p for p in sorted(raw.iterdir()) if p.suffix == ".yml")
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    (raw / "bad.txt").write_bytes(b"")
+    builder.build(raw, out, jobs=1, skip_bad=True)
+    raw_of_sidecar = next(p.name for p in raw.iterdir() if p.stem == sidecar.stem and p != sidecar)
+    assert sorted(calls) == sorted([raw_of_sidecar, "bad.txt"])
+    assert csv_snapshot(out) == before

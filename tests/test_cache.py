@@ -28,3 +28,19 @@ def test_cache_load_ignores_missing_and_corrupt_entries(tmp_path):
     assert cache.load(tmp_path, "bad") is None
     cache.save(tmp_path / "sub", "good", extraction_one())
     assert cache.load(tmp_path / "sub", "good") == extraction_one()
+
+
+def test_cache_read_articles_round_trip_and_keys(tmp_path):
+    from newsclaims.records import Article
+
+    article = Article("a/b.txt", "0" * 64, "Body one.\n\nBody two.", title="T", published_date="2024-01-02")
+    cache.save_text(tmp_path, "k", cache.article_to_json(article))
+    assert cache.load_article(tmp_path, "k") == article
+    assert cache.load_article(tmp_path, "missing") is None
+    version = cache.reader_version()
+    key = cache.read_key("a/b.txt", b"raw", [b"side"], version)
+    assert key == cache.read_key("a/b.txt", b"raw", [b"side"], version)
+    assert key != cache.read_key("a/c.txt", b"raw", [b"side"], version)
+    assert key != cache.read_key("a/b.txt", b"raw!", [b"side"], version)
+    assert key != cache.read_key("a/b.txt", b"raw", [b"side2"], version)
+    assert key != cache.read_key("a/b.txt", b"raw", [b"side"], "other-reader")
