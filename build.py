@@ -14,13 +14,18 @@ from pathlib import Path
 import click
 from click_default_group import DefaultGroup
 
-from newsclaims.errors import BadInputError, NewsClaimsError
+from newsclaims.errors import NewsClaimsError
 
 HERE = Path(__file__).resolve().parent
 
 
 def _say(message: str) -> None:
     click.echo(message, err=True)
+
+
+JOBS_OPTION = click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores]."
+)
 
 
 @click.group(cls=DefaultGroup, default="build", default_if_no_args=True)
@@ -48,9 +53,7 @@ def cli() -> None:
 @click.option(
     "--skip-bad", is_flag=True, help="Build from the good files and list bad ones, instead of failing."
 )
-@click.option(
-    "--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores]."
-)
+@JOBS_OPTION
 def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> None:
     """Build the dataset from raw article files (the default command)."""
     from newsclaims.builder import build as run_build
@@ -65,18 +68,14 @@ def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> Non
             descriptor_path=HERE / "datapackage.json" if default_out else None,
             progress=_say,
         )
-    except BadInputError as err:
-        raise click.ClickException(str(err)) from err
-    except NewsClaimsError as err:
+    except NewsClaimsError as err:  # bad input files, an invalid package: one message, exit 1
         raise click.ClickException(str(err)) from err
     click.echo(report.format_text())
 
 
 @cli.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores]."
-)
+@JOBS_OPTION
 def evaluate(gold: tuple[Path, ...], jobs: int | None) -> None:
     """Build the articles beside GOLD files (or folders of *.gold.json) and score extraction against them."""
     from newsclaims.evaluate import build_and_evaluate, format_report
