@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..records import OrganisationMention, PersonMention
 from .affiliations import assign_parents, assign_roles_and_affiliations
 from .entity_builder import EntityBuilder
-from .entity_index import EntityIndex
+from .entity_index import Entity, EntityIndex
 from .name_evidence import SUBJECT_DEPS, Evidence, read_evidence
 from .names import NameChunk, chunk_root, find_name_chunks
 from .org_names import bracketed_acronym, chunk_acronym
 from .place_evidence import spread_place_evidence
 from .rules import Rules
+
+SHORT_MEDIA_DEPS = frozenset({"dobj", "pobj", "dative"})
+"""Parse roles of the short masthead after "the": object of a verb or preposition."""
+SHORT_MEDIA_HEADS = frozenset({"tell", "to", "by", "with"})
+"""Heads of "told the Post", "according to the Post", "reported by the Post", "an interview with the Post"."""
 
 
 def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
@@ -127,19 +132,41 @@ def _spread_person_evidence(doc: Doc, chunks: list[NameChunk], evidence: dict[in
 
 
 def _media_mentions(doc: Doc, rules: Rules, builder: EntityBuilder) -> None:
-    """'told the Post': the publication named by its one-word short name."""
+    """'told the Post', 'reported by the Post': the publication named by its one-word short name,
+    a mention of the masthead named in full earlier ("the Bangkok Post") when there is one."""
     for tok in doc:
         if (
             rules.org_keywords.get(tok.text) == "media"
             and tok.i > 0
             and doc[tok.i - 1].lower_ == "the"
-            and tok.dep_ in {"dobj", "pobj", "dative"}
-            and tok.head.lemma_ in {"tell", "to"}
+            and tok.dep_ in SHORT_MEDIA_DEPS
+            and tok.head.lemma_ in SHORT_MEDIA_HEADS
+            and tok.i not in builder.chunk_entity
         ):
+            masthead = _masthead_ending(builder, tok)
+            if masthead is not None:
+                masthead.mentions.append(tok.idx)
+                masthead.add_alias(f"the {tok.text}")
+                continue
             chunk = NameChunk(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
             entity = builder.add(chunk, "organisation")
             entity.type = "media"
             entity.add_alias(f"the {tok.text}")
+
+
+def _masthead_ending(builder: EntityBuilder, tok: Token) -> Entity | None:
+    """The media organisation named earlier whose name ends in ``tok``'s word, most recent first."""
+    found = [
+        e
+        for e in builder.entities
+        if e.kind == "organisation"
+        and e.type == "media"
+        and len(e.words) >= 2
+        and e.words[-1] == tok.text
+        and e.mentions
+        and min(e.mentions) < tok.idx
+    ]
+    return max(found, key=lambda e: max(m for m in e.mentions if m < tok.idx)) if found else None
 
 
 def to_records(index: EntityIndex) -> tuple[tuple[PersonMention, ...], tuple[OrganisationMention, ...]]:
