@@ -395,3 +395,19 @@ def test_entities_nickname_inside_name_is_an_alias(nlp, body: str, name: str, ni
     people = _people(extract(nlp(body)))
     assert nickname in people[name].aliases
     assert nickname not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        pytest.param(
+            "Nguyen Van An, a district official, said 30 workers had returned.", "Nguyen Van An", id="comma"
+        ),
+        pytest.param("The shelter was opened by Tran Minh An.", "Tran Minh An", id="sentence-end"),
+        pytest.param("Police chief Sok An said 12 girls were rescued.", "Sok An", id="before-verb"),
+    ],
+)
+def test_name_part_spelled_like_an_article_ends_the_name(nlp, text, person):
+    from newsclaims.extract.pipeline import extract
+
+    assert person in [p.name for p in extract(nlp(text)).people]

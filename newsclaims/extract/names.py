@@ -187,7 +187,11 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
     while idxs and (doc[idxs[0]].text in rules.non_names or doc[idxs[0]].text in {"-", "."}):
         idxs = idxs[1:]
     while idxs and (
-        (doc[idxs[-1]].text in rules.non_names and not _name_final(doc, idxs, rules))
+        (
+            doc[idxs[-1]].text in rules.non_names
+            and not _name_final(doc, idxs, rules)
+            and not _article_spelled_name(doc, idxs)
+        )
         or doc[idxs[-1]].lower_ in OF_CONNECTORS | AND_CONNECTORS | AT_CONNECTORS
         or doc[idxs[-1]].text in {"-", ".", ","}
     ):
@@ -201,6 +205,16 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
     ):
         idxs = idxs[1:]
     return idxs
+
+
+def _article_spelled_name(doc: Doc, idxs: list[int]) -> bool:
+    """ "Nguyen Van An, an official": a name part spelled like an article ends the name when no
+    noun follows it (an article never ends a noun phrase; a comma, a verb or the end does)."""
+    last = doc[idxs[-1]]
+    if len(idxs) < 2 or last.lower_ not in {"a", "an"}:
+        return False
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.pos_ in {"VERB", "AUX"}
 
 
 def _name_final(doc: Doc, idxs: list[int], rules: Rules) -> bool:
