@@ -23,26 +23,35 @@ _EXTRACT_SOURCES = ("extract", "rules")
 _READ_SOURCES = ("read.py", "readers", "records.py")
 
 
+def _sources_digest(header: str, paths: list[Path]) -> str:
+    """Hash ``header`` plus each source file's package-relative name and bytes, in the given order."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(header.encode())
+    for path in paths:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def extractor_version(model_version: str = "") -> str:
     """A hash of the extraction code, its rule files and the model version: any change is a new key."""
     root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{__version__}\n{model_version}\n".encode())
-    for folder in _EXTRACT_SOURCES:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".txt"}:
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    paths = [
+        path
+        for folder in _EXTRACT_SOURCES
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file() and path.suffix in {".py", ".txt"}
+    ]
+    return _sources_digest(f"{__version__}\n{model_version}\n", paths)
 
 
 def reader_version() -> str:
     """A hash of the reading code: a reader change makes every cached article stale."""
     root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
+    paths = []
     for name in _READ_SOURCES:
         target = root / name
-        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+        paths += sorted(target.rglob("*.py")) if target.is_dir() else [target]
+    return _sources_digest(__version__, paths)
 
 
 def read_key(source_file: str, raw: bytes, sidecars: list[bytes], version: str) -> str:
