@@ -22,6 +22,25 @@ class EntityBuilder:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.chunk_entity: dict[int, Entity] = {}
+        self._order: dict[int, int] = {}  # id(entity) -> position in ``entities``
+        self._by_word: dict[str, list[Entity]] = {}  # a word of the name -> entities holding it
+        self._by_initial: dict[str, list[Entity]] = {}  # first letter of a person's name word
+        self._organisations: list[Entity] = []
+
+    def _register(self, entity: Entity) -> None:
+        """Index a new entity by its words, so matching a chunk looks at a few candidates only."""
+        self._order[id(entity)] = len(self.entities)
+        self.entities.append(entity)
+        for w in set(entity.words):
+            self._by_word.setdefault(w, []).append(entity)
+            if entity.kind == "person":
+                self._by_initial.setdefault(w[:1], []).append(entity)
+        if entity.kind == "organisation":
+            self._organisations.append(entity)
+
+    def _in_order(self, found: list[Entity]) -> list[Entity]:
+        unique = {id(e): e for e in found}
+        return sorted(unique.values(), key=lambda e: self._order[id(e)])
 
     def _find_exact(self, kind: str, text: str) -> Entity | None:
         for e in self.entities:
@@ -34,15 +53,19 @@ class EntityBuilder:
         entity = self._find_exact(kind, chunk.text) or self.match_short(chunk, chunk.start_char)
         if entity is None or entity.kind != kind:
             entity = Entity(kind=kind, name=chunk.text, words=tuple(chunk.words))
-            self.entities.append(entity)
+            self._register(entity)
         self.add_mention(entity, chunk)
         return entity
 
     def match_short(self, chunk: NameChunk, pos: int) -> Entity | None:
         """The entity a shorter form, acronym or misspelling denotes, by recency when ambiguous."""
         words = chunk.words
+        if not words:
+            return None
+        text = chunk.text
+        named = [e for e in self._organisations if e.acronym == text or text in e.aliases]
         found = []
-        for e in self.entities:
+        for e in self._in_order(self._by_word.get(words[0], []) + named):
             if e.kind == "organisation":
                 if e.acronym == chunk.text or chunk.text in e.aliases or short_org_name(words, list(e.words)):
                     found.append(e)
@@ -53,7 +76,7 @@ class EntityBuilder:
             ):
                 found.append(e)
         if not found and len(words) == 1 and len(words[0]) >= FUZZY_MIN_LENGTH:
-            for e in self.entities:
+            for e in self._in_order(self._by_initial.get(words[0][:1], [])):
                 if e.kind == "person" and any(
                     w[:1] == words[0][:1] and fuzz.ratio(w, words[0]) >= FUZZY_MIN_RATIO for w in e.words
                 ):

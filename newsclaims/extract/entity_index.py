@@ -46,12 +46,18 @@ class EntityIndex:
     chunks: list[NameChunk]
     chunk_entity: dict[int, Entity]  # chunk start token -> entity
 
+    _by_token: dict[int, NameChunk] = field(default_factory=dict, init=False, repr=False)
+    _indexed: int = field(default=-1, init=False, repr=False)
+
     def chunk_at(self, token: Token) -> NameChunk | None:
-        """The name chunk covering ``token`` (or its title), if any."""
-        for chunk in self.chunks:
-            if chunk.first <= token.i < chunk.end:
-                return chunk
-        return None
+        """The name chunk covering ``token`` (or its title), if any: the first such in ``chunks``."""
+        if self._indexed != len(self.chunks):  # chunks are only ever added, never changed
+            self._by_token = {}
+            for chunk in self.chunks:
+                for i in range(chunk.first, chunk.end):
+                    self._by_token.setdefault(i, chunk)
+            self._indexed = len(self.chunks)
+        return self._by_token.get(token.i)
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity whose name chunk covers ``token`` (or its title), if any."""

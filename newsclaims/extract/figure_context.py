@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .numbers import DENOMINATORS, TENS, UNITS
+from .textindex import breaks_before, doc_text
 
 _CANDIDATE_WORDS = [*UNITS, *TENS, "an?", *DENOMINATORS]
 CANDIDATE_RE = re.compile(rf"(?<![\d.,])\d|\b(?:{'|'.join(_CANDIDATE_WORDS)})\b", re.IGNORECASE)
@@ -51,7 +52,7 @@ class FigureContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.token_at: list[int] = [-1] * (len(self.text) + 1)
         for token in doc:
             for offset in range(token.idx, token.idx + len(token.text)):
@@ -72,4 +73,4 @@ class FigureContext:
         return self.token(offset)
 
     def paragraph_of(self, offset: int) -> int:
-        return self.text.count("\n\n", 0, offset)
+        return breaks_before(self.text, offset)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from .name_joins import AND_CONNECTORS, AT_CONNECTORS, OF_CONNECTORS, has_keyword, merge_runs
 from .nicknames import join_nicknames
 from .rules import Rules
+from .textindex import doc_text
 from .title_chains import split_titled_names
 
 MONEY_SIGNS = frozenset("$€£¥₹₱฿₫៛")
@@ -327,6 +328,7 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
     :returns: one ``NameChunk`` per name as written; single words included (they may be aliases).
     """
     chunks = []
+    text = doc_text(doc)
     titles = quoted_title_tokens(doc)
     for run in split_titled_names(doc, merge_runs(doc, _runs(doc, rules), rules), rules):
         if run[0] in titles or _numbered_designation(doc, run):
@@ -346,8 +348,8 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
                 end=name[-1] + 1,
                 start_char=first.idx,
                 end_char=end_char,
-                text=doc.text[first.idx : end_char],
-                title=doc.text[doc[title[0]].idx : doc[title[-1]].idx + len(doc[title[-1]].text)]
+                text=text[first.idx : end_char],
+                title=text[doc[title[0]].idx : doc[title[-1]].idx + len(doc[title[-1]].text)]
                 if title
                 else None,
                 title_start=title[0] if title else None,

@@ -18,6 +18,7 @@ from .quotes import DirectQuote, iter_direct_quotes, paragraph_of
 from .reported import iter_reported
 from .rules import Rules, load_rules
 from .speakers import SpeakerResolver, find_attribution
+from .textindex import doc_text
 
 SPEAKER_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "case"})
 FINDING_CUES = frozenset(
@@ -169,6 +170,7 @@ def _claim(doc: Doc, fig: Figure, quotes: tuple[Quote, ...]) -> Figure:
     holder = next((i for i, q in enumerate(quotes) if q.start <= fig.start and fig.end <= q.end), None)
     if holder is not None:
         return replace(fig, claimant=quotes[holder].speaker, quote_index=holder)
+    text = doc_text(doc)
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None:
         return replace(fig, claimant=None, quote_index=None)
@@ -178,9 +180,9 @@ def _claim(doc: Doc, fig: Figure, quotes: tuple[Quote, ...]) -> Figure:
             q
             for q in quotes
             if q.kind == "indirect"
-            and q.paragraph == paragraph_of(doc.text, fig.start)
+            and q.paragraph == paragraph_of(text, fig.start)
             and q.end <= sent.start_char
-            and doc.text[q.end : sent.start_char].strip() in {".", ""}
+            and text[q.end : sent.start_char].strip() in {".", ""}
         ]
         if before and before[-1].speaker is not None:
             return replace(fig, claimant=before[-1].speaker, quote_index=None)
@@ -200,12 +202,13 @@ def extract(doc: Doc, *, rules: Rules | None = None) -> Extraction:
         or organisations.
     """
     rules = rules or load_rules()
+    text = doc_text(doc)
     index = build_entities(doc, rules=rules)
     directs = list(iter_direct_quotes(doc))
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in directs]
     direct = _direct_candidates(doc, rules, directs)
     indirect = [
-        _Candidate("indirect", r.start, r.end, paragraph_of(doc.text, r.start), doc[r.speaker], r.cue)
+        _Candidate("indirect", r.start, r.end, paragraph_of(text, r.start), doc[r.speaker], r.cue)
         for r in iter_reported(doc, rules=rules, quoted=quoted)
         if r.speaker is not None
     ]
@@ -215,7 +218,7 @@ def extract(doc: Doc, *, rules: Rules | None = None) -> Extraction:
     quotes = tuple(
         Quote(
             kind=c.kind,  # type: ignore[arg-type]
-            text=doc.text[c.start : c.end],
+            text=text[c.start : c.end],
             start=c.start,
             end=c.end,
             paragraph=c.paragraph,

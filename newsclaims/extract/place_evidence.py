@@ -14,7 +14,6 @@ from .name_evidence import SUBJECT_DEPS, Evidence
 from .names import NameChunk, chunk_root
 from .rules import Rules
 
-LIST_WORDS = frozenset({"and", "or"})
 MAX_PASSES = 4
 
 
@@ -33,14 +32,40 @@ def _weak_person(doc: Doc, chunk: NameChunk, ev: Evidence, rules: Rules) -> bool
     return not (root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs)
 
 
-def _listed_with(doc: Doc, a: NameChunk, b: NameChunk) -> bool:
-    """``a`` and ``b`` are items of one list: coordinated in the parse, or joined by "and"/"or"."""
-    ra, rb = chunk_root(doc, a), chunk_root(doc, b)
-    if (ra.dep_ == "conj" and ra.head.i == rb.i) or (rb.dep_ == "conj" and rb.head.i == ra.i):
-        return True
-    left, right = (a, b) if a.end <= b.first else (b, a)
-    gap = [t.lower_ for t in doc[left.end : right.first]]
-    return gap in (["and"], ["or"], [",", "and"], [",", "or"])
+GAPS = (("and",), ("or",), (",", "and"), (",", "or"))
+MAX_GAP = max(len(g) for g in GAPS)
+
+
+class _PlaceIndex:
+    """The place chunks found so far, by root token, first token and end token.
+
+    Whether a name is listed with a place is then a handful of lookups around it, not a scan of
+    every place for every name (which made long articles quadratic).
+    """
+
+    def __init__(self, doc: Doc, places: list[NameChunk]) -> None:
+        self.doc = doc
+        self.roots = {chunk_root(doc, p).i for p in places}
+        self.firsts = {p.first for p in places}
+        self.ends = {p.end for p in places}
+
+    def _gap(self, lo: int, hi: int) -> bool:
+        return tuple(t.lower_ for t in self.doc[lo:hi]) in GAPS
+
+    def listed_with(self, chunk: NameChunk) -> bool:
+        """``chunk`` and a place are items of one list: coordinated in the parse, or joined by
+        "and"/"or" (optionally after a comma)."""
+        root = chunk_root(self.doc, chunk)
+        if root.dep_ == "conj" and root.head.i in self.roots:
+            return True
+        if any(c.dep_ == "conj" and c.i in self.roots for c in root.children):
+            return True
+        for k in range(1, MAX_GAP + 1):
+            if chunk.end + k in self.firsts and self._gap(chunk.end, chunk.end + k):
+                return True
+            if chunk.first - k in self.ends and self._gap(chunk.first - k, chunk.first):
+                return True
+        return False
 
 
 def spread_place_evidence(
@@ -50,12 +75,13 @@ def spread_place_evidence(
     for _ in range(MAX_PASSES):
         places = [c for c in chunks if evidence[c.start].place]
         names = {c.text for c in places}
+        index = _PlaceIndex(doc, places)
         changed = False
         for chunk in chunks:
             ev = evidence[chunk.start]
             if ev.place or not _weak_person(doc, chunk, ev, rules):
                 continue
-            if chunk.text in names or any(_listed_with(doc, chunk, p) for p in places):
+            if chunk.text in names or index.listed_with(chunk):
                 ev.place, ev.person, ev.weak_person, ev.org = True, False, False, False
                 changed = True
         if not changed:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .quote_mentions import listed_after, mention_lead
+from .textindex import doc_text
+from .textindex import paragraph_of as _paragraph_of
 
 OPEN_MARKS = frozenset({"“", "„"})
 CLOSE_MARKS = frozenset({"”"})
@@ -58,7 +60,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 def paragraph_of(text: str, offset: int) -> int:
     """1-based paragraph number holding char ``offset``."""
-    return text.count("\n\n", 0, offset) + 1
+    return _paragraph_of(text, offset)
 
 
 def _mark_pairs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None]]:
@@ -179,7 +181,7 @@ def iter_direct_quotes(doc: Doc) -> Iterator[DirectQuote]:
     sentence (preceded by a word) without a verb. So are mentioned texts (``quote_mentions``):
     slogans, glosses and labels, and quotations listed with a skipped one.
     """
-    text = doc.text
+    text = doc_text(doc)
     for number, (p_start, p_end) in enumerate(paragraph_bounds(text), start=1):
         pairs = _single_pairs if _outer_is_single(text, p_start, p_end) else _mark_pairs
         skipped_close: int | None = None  # closing mark of the last quotation skipped as no speech

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .entity_index import Entity, EntityIndex
+from .textindex import doc_text
 
 RANK_ABBREVIATIONS = {
     "gen": "general",
@@ -114,7 +115,7 @@ def named_next(index: EntityIndex, tok: Token) -> Entity | None:
     kind = "organisation" if org_type else "person" if lemma in rules.role_nouns else None
     if kind is None:
         return None
-    limit = paragraph_end(doc.text, tok.idx, PARAGRAPHS_AHEAD)
+    limit = paragraph_end(doc_text(doc), tok.idx, PARAGRAPHS_AHEAD)
     later = [
         (min(m for m in e.mentions if m > tok.idx), e)
         for e in index.entities

@@ -20,6 +20,7 @@ from .quotes import DirectQuote
 from .rules import Rules
 from .salience import previous_subject
 from .speaker_ahead import named_next, spokesperson_org, statement_issuer, title_words
+from .textindex import doc_text
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
@@ -94,7 +95,7 @@ def find_attribution(
     Words inside other quotes are never looked at; a quote with no verb beside it gets ``None``
     (the pipeline then gives it the previous speaker of its paragraph or article).
     """
-    text = doc.text
+    text = doc_text(doc)
     later = [q.open for q in quotes if q.open > quote.open]
     earlier = [q.close for q in quotes if q.close is not None and q.close < quote.open]
     after = _after_region(text, quote, min(later, default=len(text)))
@@ -124,11 +125,17 @@ class SpeakerResolver:
         self.quoted = quoted
         self.extra: list[tuple[int, Entity]] = []  # speaker mentions resolved from pronouns/nouns
         self.speakers: list[Entity] = []
+        self._quoted_chars: bytearray | None = None
         self._learn_genders()
 
     # -- gender ---------------------------------------------------------------------------
     def _inside_quote(self, offset: int) -> bool:
-        return any(lo <= offset < hi for lo, hi in self.quoted)
+        if self._quoted_chars is None:  # one pass over the quoted spans, then a lookup per offset
+            size = max((hi for _, hi in self.quoted), default=0)
+            self._quoted_chars = bytearray(size + 1)
+            for lo, hi in self.quoted:
+                self._quoted_chars[lo:hi] = b"\x01" * max(0, hi - lo)
+        return 0 <= offset < len(self._quoted_chars) and bool(self._quoted_chars[offset])
 
     def _learn_genders(self) -> None:
         """A 'his'/'her' in a sentence whose subject is a named person tells that person's gender."""

@@ -1,0 +1,48 @@
+"""The body text of a parsed Doc and its paragraph breaks, computed once per Doc.
+
+``Doc.text`` joins every token on each access, so reading it inside a loop over quotes or names
+makes extraction quadratic in article length. ``doc_text`` keeps the joined string in the Doc's
+``user_data``; ``paragraph_of`` finds a paragraph by bisecting the break offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+PARAGRAPH_BREAK = "\n\n"
+_TEXT_KEY = "newsclaims.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once and then reused."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+@lru_cache(maxsize=8)
+def paragraph_breaks(text: str) -> tuple[int, ...]:
+    """Offsets of every paragraph break (non-overlapping, as ``str.count`` counts them)."""
+    breaks, i = [], text.find(PARAGRAPH_BREAK)
+    while i >= 0:
+        breaks.append(i)
+        i = text.find(PARAGRAPH_BREAK, i + len(PARAGRAPH_BREAK))
+    return tuple(breaks)
+
+
+def breaks_before(text: str, offset: int) -> int:
+    """How many paragraph breaks end at or before ``offset`` (``text.count("\\n\\n", 0, offset)``)."""
+    breaks = paragraph_breaks(text)
+    n = bisect_left(breaks, offset)
+    while n and breaks[n - 1] + len(PARAGRAPH_BREAK) > offset:  # a break cut by the offset is no break
+        n -= 1
+    return n
+
+
+def paragraph_of(text: str, offset: int) -> int:
+    """1-based paragraph number holding char ``offset``."""
+    return breaks_before(text, offset) + 1
