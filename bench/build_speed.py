@@ -1,16 +1,27 @@
-"""Build speed benchmark: full build vs a bare spaCy pass, and the cost of adding one article.
+"""Build speed on real news: extraction cost per token by article length, and the full build
+against a bare spaCy pass.
 
-Makes a corpus of a few hundred distinct articles by recombining the paragraphs of the articles
-at hand (the repo's raw/ and test fixtures, plus ../shared/eval when present), then prints, from
-one run: the full build's wall time, a bare ``nlp.pipe`` over the same bodies, their ratio, and
-the time to add one article to the built corpus. Targets: ratio <= 1.2, add-one <= 10% of full.
+Texts are the real Wikinews articles in ``../shared/real-news`` (24 GUM articles and the 158 of
+``wikinews-158``; CC BY 2.5, see its README), or the annotated Wikinews articles committed under
+``tests/fixtures/real`` when ``../shared`` is absent. Prints, from one run:
+
+1. for articles of about 1k, 5k, 20k and 50k tokens (real bodies joined paragraph-wise), each in
+   a fresh process: parse time, extraction time per stage in ms per 1k tokens, and peak memory;
+2. the full cold build (``build.py`` in a new process: imports, model load, extraction in the
+   process pool, SQLite, validation) of the real articles against a bare ``nlp.pipe`` over the
+   same bodies, also cold (a new process that loads the model and parses).
+
+Targets (issue 9): extraction per token at 50k within 1.5x of 1k; extraction <= 0.3x parse;
+full build <= 1.2x the bare pass; peak memory of the 50k article under 2 GB.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import random
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,82 +32,124 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from newsclaims.builder import build, read_all  # noqa: E402
-from newsclaims.extract.nlp import load_nlp  # noqa: E402
+SHARED = REPO.parent / "shared" / "real-news"
+SIZES = (1_000, 5_000, 20_000, 50_000)
 
 
-def source_folders() -> list[Path]:
-    folders = [REPO / "raw", REPO / "tests" / "fixtures" / "raw"]
-    shared = REPO.parent / "shared" / "eval"
-    folders += [shared / "articles", shared / "sample"]
-    return [f for f in folders if f.is_dir()]
-
-
-def paragraph_pool() -> list[str]:
-    pool: list[str] = []
-    for folder in source_folders():
-        with tempfile.TemporaryDirectory() as tmp:
-            staged = Path(tmp)
-            for path in folder.iterdir():
-                if path.suffix in {".txt", ".html"} and not path.name.endswith(".gold.json"):
-                    (staged / path.name).write_bytes(path.read_bytes())
-            articles, _ = read_all(staged)
-        for article in articles:
-            pool.extend(article.paragraphs)
-    return sorted(set(pool))
-
-
-def make_corpus(raw: Path, count: int, seed: int = 7) -> None:
-    """``count`` distinct plain-text articles of 8-16 paragraphs drawn from the pool."""
-    rng = random.Random(seed)
-    pool = paragraph_pool()
-    raw.mkdir(parents=True)
-    for n in range(count):
-        paragraphs = rng.sample(pool, k=min(len(pool), rng.randint(8, 16)))
-        title = f"Benchmark article {n:04d}"
-        (raw / f"bench-{n:04d}.txt").write_text(
-            title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+def real_files() -> list[Path]:
+    """The real article files, in a fixed order."""
+    if SHARED.is_dir():
+        files = sorted((SHARED / "articles").glob("*.txt")) + sorted(
+            (SHARED / "wikinews-158").glob("wn*.txt")
         )
+    else:
+        files = sorted((REPO / "tests" / "fixtures" / "real").glob("*.txt"))
+    if not files:
+        sys.exit("no real articles: needs ../shared/real-news or tests/fixtures/real")
+    return files
+
+
+def real_bodies() -> list[str]:
+    from newsclaims.read import read_article
+
+    return [read_article(p, p.parent).body for p in real_files()]
+
+
+def joined_body(bodies: list[str], tokens: int, nlp) -> str:
+    """Whole real bodies joined with paragraph breaks until the text holds ``tokens`` tokens."""
+    parts, count, k = [], 0, 0
+    while count < tokens:
+        body = bodies[k % len(bodies)]
+        parts.append(body)
+        count += len(nlp.make_doc(body))
+        k += 1
+    return "\n\n".join(parts)
+
+
+def measure_one(tokens: int) -> dict:
+    """Parse and extract one joined article (run in its own process, so peak memory is its own)."""
+    from newsclaims.extract.nlp import load_nlp
+    from newsclaims.extract.pipeline import extract
+    from newsclaims.extract.rules import load_rules
+
+    nlp, rules = load_nlp(), load_rules()
+    body = joined_body(real_bodies(), tokens, nlp)
+    extract(nlp(real_bodies()[0]), rules=rules)  # warm: imports and rule loading outside the timing
+    started = time.perf_counter()
+    doc = nlp(body)
+    parse = time.perf_counter() - started
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    extract(doc, rules=rules, timings=timings)
+    total = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"tokens": len(doc), "parse": parse, "extract": total, "stages": timings, "peak_mb": peak_mb}
+
+
+def run_child(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bare_pipe(raw: str) -> dict:
+    """Cold bare spaCy pass: load the model, parse every body."""
+    started = time.perf_counter()
+    from newsclaims.extract.nlp import load_nlp
+    from newsclaims.read import read_article
+
+    paths = sorted(Path(raw).iterdir())
+    bodies = [read_article(p, Path(raw)).body for p in paths]
+    nlp = load_nlp()
+    tokens = sum(len(d) for d in nlp.pipe(bodies, batch_size=32))
+    return {"seconds": time.perf_counter() - started, "tokens": tokens, "articles": len(bodies)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=500, help="corpus size (default 500)")
-    parser.add_argument(
-        "--jobs", type=int, default=os.cpu_count() or 1, help="build processes (default all cores)"
-    )
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="build processes")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="long-article token counts")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: measure one length
+    parser.add_argument("--bare", help=argparse.SUPPRESS)  # child: bare pass over a raw folder
     args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure_one(args.one)))
+        return
+    if args.bare:
+        print(json.dumps(bare_pipe(args.bare)))
+        return
+
+    from newsclaims.extract.pipeline import STAGES
+
+    print(
+        f"texts: {len(real_files())} real articles ({'../shared/real-news' if SHARED.is_dir() else 'tests/fixtures/real'})"
+    )
+    print("\n1. one long article, fresh process each (ms per 1k tokens; peak = max RSS of the process)")
+    head = f"{'tokens':>7} {'parse':>7} {'extract':>8} {'ext/parse':>9} " + " ".join(
+        f"{s[:10]:>10}" for s in STAGES
+    )
+    print(head + f" {'peak MB':>8}")
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        r = run_child(["--one", str(size)])
+        k = r["tokens"] / 1000
+        rows.append(r)
+        stages = " ".join(f"{1000 * r['stages'].get(s, 0) / k:10.1f}" for s in STAGES)
+        print(
+            f"{r['tokens']:7d} {1000 * r['parse'] / k:7.1f} {1000 * r['extract'] / k:8.1f} "
+            f"{r['extract'] / r['parse']:9.2f} {stages} {r['peak_mb']:8.0f}"
+        )
+    first, last = rows[0], rows[-1]
+    growth = (last["extract"] / last["tokens"]) / (first["extract"] / first["tokens"])
+    print(
+        f"extraction per token, {last['tokens']} vs {first['tokens']} tokens: {growth:.2f}x   (target <= 1.5)"
+    )
 
     with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
         raw, out = Path(tmp) / "raw", Path(tmp) / "data"
-        make_corpus(raw, args.articles)
-        articles, _ = read_all(raw)
-        bodies = [a.body for a in articles]
-        words = sum(a.word_count for a in articles)
-
-        nlp = load_nlp()
-        started = time.perf_counter()
-        for _ in nlp.pipe(bodies, batch_size=32):
-            pass
-        bare = time.perf_counter() - started
-        del nlp
-
-        started = time.perf_counter()
-        report = build(raw, out, jobs=args.jobs)
-        full = time.perf_counter() - started
-
-        (raw / "zz-added.txt").write_text(
-            "One more article\n\nA shelter took in 12 women on Friday, said Dara Lok of the Delta Aid Trust.\n",
-            encoding="utf-8",
-        )
-        started = time.perf_counter()
-        added = build(raw, out, jobs=args.jobs)
-        add_one = time.perf_counter() - started
-
-        (raw / "zz-added-cli.txt").write_text(
-            "And one more\n\nInspectors found 9 boys at a kiln, Mora Teng of the Kiln Watch Network said.\n",
-            encoding="utf-8",
-        )
+        raw.mkdir()
+        for p in real_files():
+            shutil.copy(p, raw / p.name)
+        bare = run_child(["--bare", str(raw)])
         started = time.perf_counter()
         subprocess.run(
             [
@@ -112,24 +165,13 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        add_one_cli = time.perf_counter() - started
-
-    print(f"corpus: {len(bodies)} articles, {words} words; build jobs={args.jobs}, cores={os.cpu_count()}")
-    print(f"rows: {report.row_counts}")
-    print(f"bare nlp.pipe (1 process, model already loaded): {bare:8.2f} s")
+        full = time.perf_counter() - started
     print(
-        f"full build (cold cache, incl. model load, validation): {full:8.2f} s "
-        f"({1000 * full / len(bodies):.0f} ms per article)"
+        f"\n2. the real articles, cold: {bare['articles']} articles, {bare['tokens']} tokens, cores={os.cpu_count()}"
     )
-    print(f"ratio full build / bare nlp.pipe: {full / bare:8.2f}   (target <= 1.20)")
-    print(
-        f"add one article to the built corpus: {add_one:8.2f} s  "
-        f"({100 * add_one / full:.1f}% of full build; target <= 10%; extracted {added.extracted})"
-    )
-    print(
-        f"  the same from the command line (new process, imports included): {add_one_cli:8.2f} s  "
-        f"({100 * add_one_cli / full:.1f}% of full build)"
-    )
+    print(f"bare nlp.pipe (new process, model load + parse, 1 process): {bare['seconds']:8.2f} s")
+    print(f"full build (new process, build.py --jobs {args.jobs}, empty cache):  {full:8.2f} s")
+    print(f"ratio full build / bare nlp.pipe: {full / bare['seconds']:8.2f}   (target <= 1.20)")
 
 
 if __name__ == "__main__":

@@ -63,3 +63,11 @@ def built(tmp_path_factory, corpus_dir: Path, nlp):
 def built_db(built) -> Path:
     """Path of the SQLite database of the session build."""
     return built.out_dir / "newsclaims.db"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    """The shipped word lists, loaded once."""
+    from newsclaims.extract.rules import load_rules
+
+    return load_rules()
