@@ -2,7 +2,7 @@
 """Command-line entry for the newsclaims dataset; the work lives in the ``newsclaims`` package.
 
 python build.py [--raw DIR] [--out DIR] [--skip-bad] [--jobs N]   build the dataset
-python build.py evaluate GOLD...                                 score extraction against gold
+python build.py evaluate [--speaker-errors] GOLD...              score extraction against gold
 python build.py publish                                          write metadata.yml
 """
 
@@ -76,15 +76,18 @@ def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> Non
 @cli.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @JOBS_OPTION
-def evaluate(gold: tuple[Path, ...], jobs: int | None) -> None:
+@click.option("--speaker-errors", is_flag=True, help="Also list every matched quote whose speaker is wrong.")
+def evaluate(gold: tuple[Path, ...], jobs: int | None, speaker_errors: bool) -> None:
     """Build the articles beside GOLD files (or folders of *.gold.json) and score extraction against them."""
+    from dataclasses import replace
+
     from newsclaims.evaluate import build_and_evaluate, format_report
 
     try:
         report = build_and_evaluate(list(gold), jobs=jobs, progress=_say)
     except NewsClaimsError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(format_report(report))
+    click.echo(format_report(replace(report, show_speaker_errors=speaker_errors)))
 
 
 @cli.command()

@@ -15,7 +15,7 @@ from ..errors import GoldError
 from .counts import Counts
 from .gold import find_gold_files, load_gold
 from .predictions import predictions_from_db
-from .scoring import ArticleScore, score_article
+from .scoring import SPEAKER_FORMS, ArticleScore, score_article
 
 COUNTED = ("quotes", "direct", "end_to_end", "people", "organisations", "figures")
 
@@ -25,6 +25,7 @@ class Report:
     """Scores of every evaluated article; totals are micro-averaged (counts summed, then ratios)."""
 
     articles: tuple[ArticleScore, ...]
+    show_speaker_errors: bool = False
 
     def total(self, measure: str) -> Counts:
         """Summed counts of one measure: quotes, direct, end_to_end, people, organisations, figures."""
@@ -43,6 +44,26 @@ class Report:
     @property
     def speaker_accuracy(self) -> float:
         return self.speakers_right / self.speakers_total if self.speakers_total else 1.0
+
+    def speakers_by_form(self) -> dict[str, tuple[int, int]]:
+        """(right, matched) per gold speaker form, summed over articles."""
+        out: dict[str, tuple[int, int]] = {}
+        for a in self.articles:
+            for form, (r, n) in a.speakers_by_form.items():
+                r0, n0 = out.get(form, (0, 0))
+                out[form] = (r0 + r, n0 + n)
+        return out
+
+    @property
+    def reported(self) -> Counts:
+        return sum((a.reported for a in self.articles), Counts())
+
+    @property
+    def reported_named(self) -> tuple[int, int]:
+        return (
+            sum(a.reported_named[0] for a in self.articles),
+            sum(a.reported_named[1] for a in self.articles),
+        )
 
     @property
     def leaks(self) -> tuple[str, ...]:
@@ -102,6 +123,22 @@ def format_report(report: Report) -> str:
         f"speaker accuracy: {report.speaker_accuracy:.3f} "
         f"({report.speakers_right}/{report.speakers_total} matched quotes)"
     )
+    forms = report.speakers_by_form()
+    if forms:
+        lines.append(
+            "speaker accuracy by how the text names the speaker: "
+            + ", ".join(
+                f"{form} {r / n:.3f} ({r}/{n})"
+                for form in SPEAKER_FORMS
+                if form in forms
+                for r, n in [forms[form]]
+            )
+        )
+    rep, (named_right, named_total) = report.reported, report.reported_named
+    lines.append(
+        f"reported speech (indirect): attribution F1 {rep.f1:.3f} (P {rep.precision:.3f} / R {rep.recall:.3f}), "
+        f"named speaker {named_right / named_total if named_total else 1.0:.3f} ({named_right}/{named_total})"
+    )
     lines.append(f"article checks: {report.checks_passed}/{report.checks_total} passed")
     failed = [
         f"  {a.raw_file}: {', '.join(k for k, ok in a.article_checks.items() if not ok)}"
@@ -111,6 +148,10 @@ def format_report(report: Report) -> str:
     lines += failed
     lines.append(f"leaks: {len(report.leaks)}")
     lines += [f"  {leak}" for leak in report.leaks]
+    if report.show_speaker_errors:
+        errors = [f"  {a.raw_file}: {e}" for a in report.articles for e in a.speaker_errors]
+        lines.append(f"speaker errors: {len(errors)}")
+        lines += errors
     return "\n".join(lines)
 
 

@@ -26,6 +26,9 @@ from .matching import entity_matches, figure_matches, overlap_share, speaker_rig
 from .pairing import best_first_pairs, pair_required_first
 from .predictions import PredictedFigure, PredictedQuote, Prediction
 
+SPEAKER_FORMS = ("name", "pronoun", "nominal", "none")
+"""How gold quotes of real news say who speaks (``speaker_form``); the report breaks speaker accuracy down by it."""
+
 
 @dataclass(frozen=True)
 class ArticleScore:
@@ -40,6 +43,10 @@ class ArticleScore:
     figures: Counts
     leaks: tuple[str, ...]
     article_checks: dict[str, bool] = field(default_factory=dict)
+    speakers_by_form: dict[str, tuple[int, int]] = field(default_factory=dict)  # form -> (right, matched)
+    reported: Counts = field(default_factory=Counts)  # indirect quotes: span match
+    reported_named: tuple[int, int] = (0, 0)  # indirect quotes whose gold speaker is named: (right, matched)
+    speaker_errors: tuple[str, ...] = ()  # matched quotes whose speaker is wrong, for reading
 
 
 def _gold_speaker_names(gold: Mapping[str, Any], quote: Mapping[str, Any]) -> list[str]:
@@ -62,6 +69,10 @@ class _QuoteResult:
     speakers_total: int
     end_to_end: Counts
     matched: frozenset[int]  # predicted quotes that match some gold quote
+    by_form: dict[str, tuple[int, int]]
+    reported: Counts
+    reported_named: tuple[int, int]
+    errors: tuple[str, ...]
 
 
 def _score_quotes(predicted: Sequence[PredictedQuote], gold: Mapping[str, Any]) -> _QuoteResult:
@@ -86,14 +97,59 @@ def _score_quotes(predicted: Sequence[PredictedQuote], gold: Mapping[str, Any]) 
     direct_tp = sum(1 for g in direct_gold if g in matched_gold)
     direct = Counts(tp=direct_tp, fn=len(direct_gold) - direct_tp)
 
-    right = sum(
-        1
+    is_right = {
+        (p, g): speaker_right(predicted[p].speaker_names, _gold_speaker_names(gold, gold_quotes[g]))
         for p, g in required_pairs
-        if speaker_right(predicted[p].speaker_names, _gold_speaker_names(gold, gold_quotes[g]))
-    )
+    }
+    right = sum(is_right.values())
     wrong = tp - right
     end_to_end = Counts(tp=right, fp=quotes.fp + wrong, fn=quotes.fn + wrong)
-    return _QuoteResult(quotes, direct, right, tp, end_to_end, frozenset(p for p, _ in scores))
+
+    by_form: dict[str, tuple[int, int]] = {}
+    for (_, g), ok in is_right.items():
+        form = speaker_form(gold_quotes[g])
+        r, n = by_form.get(form, (0, 0))
+        by_form[form] = (r + ok, n + 1)
+    indirect_pairs = [(p, g) for p, g in required_pairs if gold_quotes[g].get("kind") == "indirect"]
+    indirect_predicted = sum(1 for q in predicted if q.kind == "indirect")
+    indirect_neutral = sum(
+        1 for p, g in pairs if gold_quotes[g].get("optional") and predicted[p].kind == "indirect"
+    )
+    indirect_required = sum(1 for g in required if gold_quotes[g].get("kind") == "indirect")
+    matched_indirect_preds = sum(1 for p, _ in required_pairs if predicted[p].kind == "indirect")
+    reported = Counts(
+        tp=len(indirect_pairs),
+        fp=indirect_predicted - matched_indirect_preds - indirect_neutral,
+        fn=indirect_required - len(indirect_pairs),
+    )
+    named = [is_right[pg] for pg in indirect_pairs if speaker_form(gold_quotes[pg[1]]) == "name"]
+    errors = tuple(
+        f"[{speaker_form(gold_quotes[g])}] {gold_quotes[g].get('speaker')!r} <- predicted "
+        f"{(predicted[p].speaker_names or ('nobody',))[0]!r}: {predicted[p].text[:70]!r}"
+        for (p, g), ok in is_right.items()
+        if not ok
+    )
+    return _QuoteResult(
+        quotes,
+        direct,
+        right,
+        tp,
+        end_to_end,
+        frozenset(p for p, _ in scores),
+        by_form,
+        reported,
+        (sum(named), len(named)),
+        errors,
+    )
+
+
+def speaker_form(quote: Mapping[str, Any]) -> str:
+    """How the text names a gold quote's speaker: ``speaker_form`` when annotated (name, pronoun,
+    nominal, none), else "name" for a quote whose speaker is listed and "none" otherwise."""
+    form = quote.get("speaker_form")
+    if form in SPEAKER_FORMS:
+        return str(form)
+    return "name" if quote.get("speaker") else "none"
 
 
 def _score_entities(
@@ -126,4 +182,8 @@ def score_article(prediction: Prediction, gold: Mapping[str, Any]) -> ArticleSco
         figures=_score_figures(prediction.figures, gold.get("figures") or []),
         leaks=find_leaks(prediction, gold, q.matched),
         article_checks=check_article(prediction, gold.get("article") or {}),
+        speakers_by_form=q.by_form,
+        reported=q.reported,
+        reported_named=q.reported_named,
+        speaker_errors=q.errors,
     )
