@@ -285,7 +285,8 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
     last = -1
     for pos in range(len(idxs) - 1):
         width = _title_width(doc, idxs, pos, rules)
-        if width and pos + width < len(idxs) and not has_keyword(doc, idxs[pos + width :], rules):
+        rest = idxs[pos + width :]
+        if width and rest and not has_keyword(doc, rest, rules) and not _plural_name(doc, rest):
             last = pos + width - 1
     if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in OF_CONNECTORS):
         return [], idxs
@@ -293,6 +294,12 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
     while name and doc[name[0]].text in {".", "-"}:
         name = name[1:]
     return idxs[: last + 1], name
+
+
+def _plural_name(doc: Doc, idxs: list[int]) -> bool:
+    """ "General Motors", "General Dynamics": a single plural proper noun after a title word is
+    the rest of a company's name, not a person's (people are not named in the plural)."""
+    return len(idxs) == 1 and doc[idxs[0]].tag_ == "NNPS"
 
 
 def _numbered_designation(doc: Doc, run: list[int]) -> bool:

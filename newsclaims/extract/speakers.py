@@ -62,11 +62,43 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
+
+
 def _verb_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    """The verb's subject; a participle or coordinated verb with none of its own shares its head's
+    ("Netanyahu called on Italy to join, adding …", "she paused and said …")."""
+    for _ in range(2):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if (
+            verb.dep_ not in SHARED_SUBJECT_DEPS
+            or verb.head.i == verb.i
+            or verb.head.pos_ not in {"VERB", "AUX"}
+        ):
+            return None
+        verb = verb.head
     return None
+
+
+def _ends_with_reporting_verb(doc: Doc, region: tuple[int, int], rules: Rules) -> bool:
+    """'Tusk wrote "Let's all pray …"', 'He said "I can't …"': the quote opens straight after a
+    reporting verb, with no comma or colon between them."""
+    words = [t for t in _tokens(doc, *region) if not t.is_space and not t.is_punct]
+    if not words:
+        return False
+    last = words[-1]
+    return last.pos_ == "VERB" and last.lemma_.lower() in rules.reporting_verbs
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Detik.com quoted Djamal as saying": the speaker is the one quoted, not the outlet."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    saying = any(t.lower_ == "saying" for t in verb.subtree)
+    return obj if obj is not None and saying else None
 
 
 def _after_region(text: str, quote: DirectQuote, next_open: int) -> tuple[int, int]:
@@ -101,13 +133,15 @@ def find_attribution(
     after = _after_region(text, quote, min(later, default=len(text)))
     before = _before_region(text, quote, max(earlier, default=-1))
     regions = [after]
-    if text[before[0] : before[1]].rstrip().endswith((",", ":")):
+    if text[before[0] : before[1]].rstrip().endswith((",", ":")) or _ends_with_reporting_verb(
+        doc, before, rules
+    ):
         regions.append(before)
     for lo, hi in regions:
         toks = _tokens(doc, lo, hi)
         for tok in toks:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in rules.reporting_verbs:
-                subject = _verb_subject(tok)
+                subject = _quoted_as_saying(tok) or _verb_subject(tok)
                 if subject is not None and lo <= subject.idx < hi:
                     return tok, subject
                 names = [t for t in toks if t.pos_ in {"PROPN", "PRON"} and t.i != tok.i]
@@ -235,7 +269,23 @@ class SpeakerResolver:
         people = [e for e in found if e.kind == "person"]
         if people or found:
             return (people or found)[0]
-        return None
+        return self._written_name(tok)
+
+    def _written_name(self, tok: Token) -> Entity | None:
+        """ "Trump said …" where the tagger took "Trump" for a common noun, so no name chunk covers
+        it: a capitalised head word that is a word, alias or acronym of a known entity denotes
+        it (the most recently mentioned such, people before organisations)."""
+        text = tok.text
+        if not text[:1].isupper() or tok.pos_ not in {"NOUN", "PROPN"} or tok.lower_ in self.rules.role_nouns:
+            return None
+        fits = [e for e in self.index.entities if text in e.words or text in e.aliases or e.acronym == text]
+        if not fits:
+            return None
+
+        def last_before(e: Entity) -> int:
+            return max((m for m in e.mentions if m < tok.idx), default=-1)
+
+        return max(fits, key=lambda e: (e.kind == "person", last_before(e)))
 
     def _pronoun(self, tok: Token, gender: str) -> Entity | None:
         """The latest person before ``tok`` of a compatible gender (any gender when ``gender`` is "").

@@ -176,6 +176,7 @@ def is_edge_boilerplate(paragraph: str) -> bool:
             _is_picture_credit,
             _is_promotion,
             _is_date_line,
+            _is_bare_date,
             _is_byline,
         )
     )
@@ -257,6 +258,19 @@ def _is_date_line(text: str) -> bool:
     if label is None or len(text.split()) > _MAX_DATE_LINE_WORDS or ends_sentence(text):
         return False
     return find_date(text[label.end() :]) is not None
+
+
+_DATE_WORD = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,4}(?:st|nd|rd|th)?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _is_bare_date(text: str) -> bool:
+    """A dateline paragraph that is a date and nothing else: "Friday, July 21, 2017", "7 May 2015"."""
+    words = text.replace(",", " ").split()
+    return 2 <= len(words) <= 5 and all(_DATE_WORD.match(w) for w in words) and find_date(text) is not None
 
 
 def _is_byline(text: str) -> bool:
