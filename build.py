@@ -2,7 +2,7 @@
 """Command-line entry for the newsclaims dataset; the work lives in the ``newsclaims`` package.
 
 python build.py [--raw DIR] [--out DIR] [--skip-bad] [--jobs N]   build the dataset
-python build.py evaluate [--speaker-errors] GOLD...              score extraction against gold
+python build.py evaluate [--baseline textacy] GOLD...            score extraction against gold
 python build.py publish                                          write metadata.yml
 """
 
@@ -77,17 +77,36 @@ def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> Non
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @JOBS_OPTION
 @click.option("--speaker-errors", is_flag=True, help="Also list every matched quote whose speaker is wrong.")
-def evaluate(gold: tuple[Path, ...], jobs: int | None, speaker_errors: bool) -> None:
+@click.option(
+    "--baseline",
+    type=click.Choice(["textacy"]),
+    default=None,
+    help="Also score a baseline extractor on the same gold and print both side by side.",
+)
+def evaluate(gold: tuple[Path, ...], jobs: int | None, speaker_errors: bool, baseline: str | None) -> None:
     """Build the articles beside GOLD files (or folders of *.gold.json) and score extraction against them."""
     from dataclasses import replace
 
-    from newsclaims.evaluate import build_and_evaluate, format_report
+    from newsclaims.evaluate import build_and_evaluate_all, format_report
 
     try:
-        report = build_and_evaluate(list(gold), jobs=jobs, progress=_say)
+        ours, ours_direct = build_and_evaluate_all(list(gold), jobs=jobs, progress=_say)
     except NewsClaimsError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(format_report(replace(report, show_speaker_errors=speaker_errors)))
+    click.echo(format_report(replace(ours, show_speaker_errors=speaker_errors)))
+    if baseline:
+        from newsclaims.evaluate.baseline import evaluate_textacy, side_by_side
+        from newsclaims.extract.nlp import load_nlp
+
+        try:
+            nlp = load_nlp()
+            theirs, theirs_direct = (evaluate_textacy(list(gold), nlp, direct_only=d) for d in (False, True))
+        except ImportError as err:
+            raise click.ClickException(
+                f"{baseline} is not installed: pip install -r requirements-baseline.txt ({err})"
+            ) from err
+        click.echo("\n" + side_by_side(ours, theirs, baseline, title="every gold quote"))
+        click.echo("\n" + side_by_side(ours_direct, theirs_direct, baseline, title="direct quotes only"))
 
 
 @cli.command()

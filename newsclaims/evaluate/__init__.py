@@ -39,7 +39,7 @@ from .matching import (
 )
 from .predictions import PredictedFigure, PredictedQuote, Prediction, predictions_from_db
 from .report import COUNTED, Report, evaluate, format_report
-from .run import build_and_evaluate
+from .run import build_and_evaluate, build_and_evaluate_all
 from .scoring import ArticleScore, score_article
 
 __all__ = [
@@ -57,6 +57,7 @@ __all__ = [
     "Prediction",
     "Report",
     "build_and_evaluate",
+    "build_and_evaluate_all",
     "entity_matches",
     "evaluate",
     "figure_matches",

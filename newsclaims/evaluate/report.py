@@ -8,13 +8,13 @@ overall table.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import GoldError
 from .counts import Counts
 from .gold import find_gold_files, load_gold
-from .predictions import predictions_from_db
+from .predictions import Prediction, predictions_from_db
 from .scoring import SPEAKER_FORMS, ArticleScore, score_article
 
 COUNTED = ("quotes", "direct", "end_to_end", "people", "organisations", "figures")
@@ -155,7 +155,14 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
-def evaluate(gold_paths: Sequence[Path], db_path: Path) -> Report:
+def direct_quotes_only(prediction: Prediction, gold: dict) -> tuple[Prediction, dict]:
+    """The prediction and gold with their direct quotes only (for scoring a direct-quote extractor)."""
+    kept = tuple(q for q in prediction.quotes if q.kind == "direct")
+    gold = {**gold, "quotes": [q for q in gold.get("quotes") or [] if q.get("kind") == "direct"]}
+    return replace(prediction, quotes=kept), gold
+
+
+def evaluate(gold_paths: Sequence[Path], db_path: Path, *, direct_only: bool = False) -> Report:
     """Score every gold file (or folder of them) against the article of the same raw file in the db."""
     predictions = predictions_from_db(db_path)
     scores = []
@@ -164,5 +171,8 @@ def evaluate(gold_paths: Sequence[Path], db_path: Path) -> Report:
         raw_file = Path(str(gold["raw_file"])).name
         if raw_file not in predictions:
             raise GoldError(path, f"raw file {raw_file} is not an article of {db_path}")
-        scores.append(score_article(predictions[raw_file], gold))
+        prediction = predictions[raw_file]
+        if direct_only:
+            prediction, gold = direct_quotes_only(prediction, gold)
+        scores.append(score_article(prediction, gold))
     return Report(tuple(scores))

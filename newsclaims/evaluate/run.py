@@ -33,9 +33,28 @@ def stage_raw_files(gold_files: Sequence[Path], raw_dir: Path) -> None:
 
 
 def build_and_evaluate(
-    gold_paths: Sequence[Path], *, jobs: int | None = None, progress: Callable[[str], None] = lambda m: None
+    gold_paths: Sequence[Path],
+    *,
+    jobs: int | None = None,
+    progress: Callable[[str], None] = lambda m: None,
+    direct_only: bool = False,
 ) -> Report:
-    """Build the articles of ``gold_paths`` (files or folders) in a temporary folder and score them."""
+    """Build the articles of ``gold_paths`` (files or folders) in a temporary folder and score them.
+
+    :param direct_only: score direct quotes only (gold and predicted), as a direct-quote extractor
+        such as textacy's is scored.
+    """
+    return build_and_evaluate_all(gold_paths, jobs=jobs, progress=progress, variants=(direct_only,))[0]
+
+
+def build_and_evaluate_all(
+    gold_paths: Sequence[Path],
+    *,
+    jobs: int | None = None,
+    progress: Callable[[str], None] = lambda m: None,
+    variants: Sequence[bool] = (False, True),
+) -> tuple[Report, ...]:
+    """One build, scored once per variant (``False``: every quote; ``True``: direct quotes only)."""
     from ..builder import DB_NAME, build
 
     gold_files = find_gold_files(list(gold_paths))
@@ -44,4 +63,4 @@ def build_and_evaluate(
         raw.mkdir()
         stage_raw_files(gold_files, raw)
         build(raw, out, jobs=jobs, progress=progress)
-        return evaluate(gold_files, out / DB_NAME)
+        return tuple(evaluate(gold_files, out / DB_NAME, direct_only=v) for v in variants)
