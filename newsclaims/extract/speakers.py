@@ -147,6 +147,71 @@ def find_attribution(
                 names = [t for t in toks if t.pos_ in {"PROPN", "PRON"} and t.i != tok.i]
                 if names:
                     return tok, names[-1] if names[-1].pos_ == "PROPN" else names[0]
+    quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in quotes]
+    return _governing_report(doc, quote, quoted, rules) or _lead_in(doc, quote, quoted, rules)
+
+
+def _outside(offset: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    return not any(lo <= offset < hi for lo, hi in quoted)
+
+
+def _reporting_subject(verb: Token, quoted: Sequence[tuple[int, int]], rules: Rules) -> Token | None:
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in rules.reporting_verbs
+        or not _outside(verb.idx, quoted)
+    ):
+        return None
+    subject = _quoted_as_saying(verb) or _verb_subject(verb)
+    return subject if subject is not None and _outside(subject.idx, quoted) else None
+
+
+def _governing_report(
+    doc: Doc, quote: DirectQuote, quoted: Sequence[tuple[int, int]], rules: Rules
+) -> tuple[Token, Token] | None:
+    """'told a news conference they are "planting the seeds"', 'with Zinichev describing the "real
+    threat …"': a quoted fragment inside a reported clause takes the speaker of the reporting verb
+    the parse puts above it, within its sentence."""
+    inside = _tokens(doc, quote.start, quote.end)
+    if not inside:
+        return None
+    sent = inside[0].sent
+    tok = inside[0]
+    while tok.head.i != tok.i and quote.start <= tok.idx < quote.end:
+        tok = tok.head  # leave the quotation by the parse
+    for verb in (tok, *tok.ancestors):
+        if not sent.start <= verb.i < sent.end:
+            break
+        subject = _reporting_subject(verb, quoted, rules)
+        if subject is not None:
+            return verb, subject
+    return None
+
+
+def _lead_in(
+    doc: Doc, quote: DirectQuote, quoted: Sequence[tuple[int, int]], rules: Rules
+) -> tuple[Token, Token] | None:
+    """'As Heald told The Huffington Post, ozone has dropped. "Despite …"': a quotation that is a
+    sentence of its own takes the speaker of a reporting verb in the sentence just before it: in the
+    same paragraph, or ending the paragraph before with a colon or comma ('Obama tweeted:' then a
+    block quote)."""
+    inside = _tokens(doc, quote.start, quote.end)
+    if not inside or quote.embedded:
+        return None
+    first = inside[0].sent
+    j = first.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return None
+    previous = doc[j].sent
+    opens_paragraph = doc[j].idx < quote.paragraph_start
+    if opens_paragraph and doc[j].text not in {":", ","}:
+        return None  # across a paragraph break only a lead-in ending 'X stated,' / 'X said:' counts
+    for verb in previous:
+        subject = _reporting_subject(verb, quoted, rules)
+        if subject is not None:
+            return verb, subject
     return None
 
 
