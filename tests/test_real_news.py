@@ -84,8 +84,8 @@ def test_speaker_errors_are_listed_on_request(real_report):
 
 
 # A little under what the current rules score on the dev set (README has the first untouched score).
-REAL_FLOORS = {"quotes": 0.83, "end_to_end": 0.60, "people": 0.84, "organisations": 0.62, "figures": 0.79}
-REAL_SPEAKER_FLOOR = 0.72
+REAL_FLOORS = {"quotes": 0.83, "end_to_end": 0.62, "people": 0.84, "organisations": 0.62, "figures": 0.79}
+REAL_SPEAKER_FLOOR = 0.75
 
 
 def test_real_dev_set_scores_stay_above_their_floors(real_report):

@@ -127,6 +127,8 @@ def side_by_side(ours: Report, theirs: Report, name: str, *, title: str = "every
     ]
     lines += [
         row("end-to-end F1 (span + speaker)", f"{e1.f1:.3f}", f"{e2.f1:.3f}"),
-        row("reported speech attribution F1", f"{r1.f1:.3f}", "direct only"),
+        row(
+            "reported speech attribution F1", f"{r1.f1:.3f}" if r1.tp + r1.fn + r1.fp else "-", "direct only"
+        ),
     ]
     return "\n".join(lines)
