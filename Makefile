@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8001
 STAMP  := $(VENV)/.installed
 
-.PHONY: install build package publish serve test lint evaluate bench bench-serve clean
+.PHONY: install build package publish serve test lint evaluate bench bench-serve bench-scale clean
 
 install: $(STAMP)
 
@@ -39,6 +39,11 @@ bench: install
 
 bench-serve: build
 	$(BIN)/python bench/serve_load.py
+
+# Corpus scale (issue 10): SIZES="10000 100000" by default; a 100k build takes hours.
+SIZES ?= 10000 100000
+bench-scale: install
+	$(BIN)/python bench/scale.py --sizes $(SIZES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

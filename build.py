@@ -2,6 +2,7 @@
 """Command-line entry for the newsclaims dataset; the work lives in the ``newsclaims`` package.
 
 python build.py [--raw DIR] [--out DIR] [--skip-bad] [--jobs N]   build the dataset
+                [--scheduler tcp://HOST:PORT] [--full]           ... on a Dask cluster; fresh database
 python build.py evaluate [--baseline textacy] GOLD...            score extraction against gold
 python build.py publish                                          write metadata.yml
 """
@@ -54,7 +55,20 @@ def cli() -> None:
     "--skip-bad", is_flag=True, help="Build from the good files and list bad ones, instead of failing."
 )
 @JOBS_OPTION
-def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> None:
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="Extract on this Dask distributed scheduler's workers instead of a local process pool.",
+)
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Write a fresh database and validate every row, instead of updating the previous build's in place.",
+)
+def build(
+    raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None, scheduler: str | None, full: bool
+) -> None:
     """Build the dataset from raw article files (the default command)."""
     from newsclaims.builder import build as run_build
 
@@ -67,6 +81,8 @@ def build(raw_dir: Path, out_dir: Path, skip_bad: bool, jobs: int | None) -> Non
             jobs=jobs,
             descriptor_path=HERE / "datapackage.json" if default_out else None,
             progress=_say,
+            scheduler=scheduler,
+            full=full,
         )
     except NewsClaimsError as err:  # bad input files, an invalid package: one message, exit 1
         raise click.ClickException(str(err)) from err

@@ -25,6 +25,7 @@ from .resolve import Rows, resolve
 
 DB_NAME = "newsclaims.db"
 DESCRIPTOR_NAME = "datapackage.json"
+DELTA_DIR = ".delta"  # the changed rows of an in-place update, validated then removed
 
 Progress = Callable[[str], None]
 
@@ -42,10 +43,20 @@ class BuildReport:
     cached: int = 0
     seconds: float = 0.0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # For an in-place update: table -> (rows inserted or changed, rows deleted); None for a fresh database.
+    updated: dict[str, tuple[int, int]] | None = None
 
     def format_text(self) -> str:
         lines = [f"built {self.out_dir} in {self.seconds:.1f}s from {self.articles_read} raw file(s)"]
         lines.append(f"  extraction: {self.extracted} article(s) extracted, {self.cached} from cache")
+        if self.updated is None:
+            lines.append("  database: written fresh, every row validated")
+        else:
+            upserts = sum(u for u, _ in self.updated.values())
+            deletes = sum(d for _, d in self.updated.values())
+            lines.append(
+                f"  database: previous one updated in place, {upserts} row(s) written and validated, {deletes} deleted"
+            )
         width = max(len(t) for t in self.row_counts)
         lines += [f"  {t:<{width}}  {n:>7} rows" for t, n in self.row_counts.items()]
         lines += [f"  warning: {w}" for w in self.warnings]
@@ -182,16 +193,27 @@ def extract_cached(
     pool: ProcessPoolExecutor | None,
     jobs: int,
     progress: Progress,
+    scheduler: str | None = None,
 ) -> tuple[list[Extraction], int]:
-    """Extractions for ``articles`` in order, reusing ``old_cache``; every entry used lands in ``new_cache``."""
+    """Extractions for ``articles`` in order, reusing ``old_cache``; every entry used lands in ``new_cache``.
+
+    With ``scheduler`` (a Dask scheduler address) the missing ones are extracted on that cluster.
+    """
     from .extract.nlp import load_nlp_meta
 
     version = cache.extractor_version(load_nlp_meta())
     keys = [cache.cache_key(a.body, version) for a in articles]
     found = {k: cache.load(old_cache, k) for k in keys} if old_cache else {}
     missing = [i for i, k in enumerate(keys) if found.get(k) is None]
-    progress(f"extracting {len(missing)} article(s) ({len(keys) - len(missing)} cached, {jobs} job(s))")
-    fresh = extract_all([articles[i].body for i in missing], pool, jobs, progress)
+    bodies = [articles[i].body for i in missing]
+    if scheduler is not None:
+        from .cluster import extract_on_cluster
+
+        progress(f"extracting {len(missing)} article(s) ({len(keys) - len(missing)} cached) on {scheduler}")
+        fresh = extract_on_cluster(bodies, scheduler, version, _extract_batch, progress) if bodies else []
+    else:
+        progress(f"extracting {len(missing)} article(s) ({len(keys) - len(missing)} cached, {jobs} job(s))")
+        fresh = extract_all(bodies, pool, jobs, progress)
     for i, extraction in zip(missing, fresh, strict=True):
         found[keys[i]] = extraction
         cache.save(new_cache, keys[i], extraction)
@@ -204,28 +226,55 @@ def extract_cached(
 # -- writing and swapping -----------------------------------------------------------------------
 
 
-def write_output(folder: Path, rows: Rows, pool: ProcessPoolExecutor | None = None) -> None:
+def write_output(
+    folder: Path, rows: Rows, pool: ProcessPoolExecutor | None = None, previous_db: Path | None = None
+) -> dict[str, store.TableChanges] | None:
     """Database, CSVs and a self-contained descriptor in ``folder``; validated before returning.
 
-    With a pool, frictionless validates the CSVs in the workers while this process writes SQLite.
+    With ``previous_db`` (the last good build's database, same schema) the database is a copy of
+    it updated in place and only the changed rows are validated; returns what changed. Otherwise
+    a fresh database is written and the whole package validated (with a pool, frictionless runs
+    in the workers while this process writes SQLite); returns None.
     """
     by_table = rows.by_table()
     csvs = package.write_csvs(folder, by_table)
+    descriptor = folder / DESCRIPTOR_NAME
+    package.write_descriptor(descriptor)
+    if previous_db is not None:
+        return _update_output(folder, by_table, previous_db)
     problems = package.check_csv_structure(csvs)
     if problems:
         raise package.PackageInvalidError("\n".join(problems))
-    descriptor = folder / DESCRIPTOR_NAME
-    package.write_descriptor(descriptor)
     if pool is None:
         store.write_database(folder / DB_NAME, by_table)
         package.validate_package(descriptor)
-        return
+        return None
     checks = [pool.submit(package.validation_errors, descriptor, group) for group in VALIDATION_GROUPS]
     store.write_database(folder / DB_NAME, by_table)
     errors = package.validation_errors(descriptor, LOCAL_VALIDATION)
     errors += [line for check in checks for line in check.result()]
     if errors:
         raise package.PackageInvalidError("\n".join(errors))
+    return None
+
+
+def _update_output(
+    folder: Path, by_table: dict[str, tuple], previous_db: Path
+) -> dict[str, store.TableChanges]:
+    db = folder / DB_NAME
+    shutil.copyfile(previous_db, db)
+    try:
+        changes = store.update_database(db, by_table)
+    except store.ForeignKeyError as err:
+        raise package.PackageInvalidError(str(err)) from err
+    delta = folder / DELTA_DIR
+    try:
+        errors = package.delta_errors(delta, {name: c.upserted for name, c in changes.items()})
+    finally:
+        shutil.rmtree(delta, ignore_errors=True)
+    if errors:
+        raise package.PackageInvalidError("\n".join(errors))
+    return changes
 
 
 def _backup_of(out_dir: Path) -> Path:
@@ -270,8 +319,14 @@ def _build_into_place(
     pool: ProcessPoolExecutor | None,
     jobs: int,
     progress: Progress,
-) -> tuple[list[Article], list[ReadError], list[tuple[str, str]], Rows, int]:
-    """Read, extract, resolve and write into a temporary sibling folder, then swap it into place."""
+    scheduler: str | None = None,
+    full: bool = False,
+) -> _Outcome:
+    """Read, extract, resolve and write into a temporary sibling folder, then swap it into place.
+
+    Unless ``full``, a previous database of the same schema is the starting point: only rows
+    that changed are written and validated.
+    """
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
     try:
         old_cache = out_dir / cache.CACHE_DIR if out_dir.exists() else None
@@ -283,15 +338,30 @@ def _build_into_place(
         if errors and not skip_bad:
             raise BadInputError(errors)
         articles, duplicates = drop_duplicates(articles)
-        extractions, extracted = extract_cached(articles, old_cache, new_cache, pool, jobs, progress)
+        extractions, extracted = extract_cached(
+            articles, old_cache, new_cache, pool, jobs, progress, scheduler
+        )
         rows = resolve(zip(articles, extractions, strict=True))
-        progress("writing database, CSVs and datapackage; validating")
-        write_output(tmp, rows, pool)
+        previous = out_dir / DB_NAME
+        previous_db = previous if not full and previous.is_file() and store.can_update(previous) else None
+        verb = "updating the previous database in place" if previous_db else "writing a fresh database"
+        progress(f"{verb}, CSVs and datapackage; validating")
+        changes = write_output(tmp, rows, pool, previous_db)
         swap_into_place(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return articles, errors, duplicates, rows, extracted
+    return _Outcome(articles, errors, duplicates, rows, extracted, changes)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    articles: list[Article]
+    errors: list[ReadError]
+    duplicates: list[tuple[str, str]]
+    rows: Rows
+    extracted: int
+    changes: dict[str, store.TableChanges] | None
 
 
 def build(
@@ -302,12 +372,18 @@ def build(
     jobs: int | None = None,
     descriptor_path: Path | None = None,
     progress: Progress = lambda message: None,
+    scheduler: str | None = None,
+    full: bool = False,
 ) -> BuildReport:
     """Build the dataset from ``raw_dir`` into ``out_dir``.
 
     :param skip_bad: build the good files and list the bad ones instead of failing.
     :param jobs: extraction processes (default: all cores).
     :param descriptor_path: also write a datapackage.json here pointing into ``out_dir``.
+    :param scheduler: a Dask scheduler address (``tcp://host:port``): extract on that cluster
+        instead of a local process pool; the output is the same.
+    :param full: write a fresh database and validate every row, instead of updating the previous
+        build's database in place and validating the changed rows.
     :raises BadInputError: a strict build met bad files (all of them listed); nothing is replaced.
     :raises PackageInvalidError: the new package does not validate; nothing is replaced.
     """
@@ -319,10 +395,18 @@ def build(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(out_dir)
 
-    pool = start_pool(jobs)  # workers load the model while this process reads
+    # Local workers load the model while this process reads; a cluster build needs none.
+    pool = start_pool(jobs) if scheduler is None else None
     try:
-        articles, errors, duplicates, rows, extracted = _build_into_place(
-            raw_dir, out_dir, skip_bad=skip_bad, pool=pool, jobs=jobs, progress=progress
+        outcome = _build_into_place(
+            raw_dir,
+            out_dir,
+            skip_bad=skip_bad,
+            pool=pool,
+            jobs=jobs,
+            progress=progress,
+            scheduler=scheduler,
+            full=full,
         )
     finally:
         if pool is not None:
@@ -333,14 +417,18 @@ def build(
         f"{p.relative_to(raw_dir).as_posix()} is a metadata file beside no raw file of the same stem; ignored"
         for p in orphan_sidecars(raw_dir)
     ]
+    changes = outcome.changes
     return BuildReport(
         out_dir=out_dir,
         warnings=tuple(orphans),
-        row_counts={name: len(table_rows) for name, table_rows in rows.by_table().items()},
-        articles_read=len(articles) + len(duplicates) + len(errors),
-        skipped=tuple(errors),
-        duplicates=tuple(duplicates),
-        extracted=extracted,
-        cached=len(articles) - extracted,
+        row_counts={name: len(table_rows) for name, table_rows in outcome.rows.by_table().items()},
+        articles_read=len(outcome.articles) + len(outcome.duplicates) + len(outcome.errors),
+        skipped=tuple(outcome.errors),
+        duplicates=tuple(outcome.duplicates),
+        extracted=outcome.extracted,
+        cached=len(outcome.articles) - outcome.extracted,
         seconds=time.perf_counter() - started,
+        updated=None
+        if changes is None
+        else {t: (len(c.upserted), len(c.deleted)) for t, c in changes.items()},
     )

@@ -18,6 +18,7 @@ from .errors import PackageInvalidError
 from .schema import TABLES, Column, Table, row_to_dict
 
 PACKAGE_NAME = "newsclaims"
+DELTA_DESCRIPTOR = "datapackage.json"
 TITLE = "Trafficking news claims: who said what in news on human trafficking"
 DESCRIPTION = (
     "Quotes, people, organisations and figures extracted from news articles on human trafficking and "
@@ -190,3 +191,39 @@ def validate_package(descriptor_path: Path) -> None:
     errors = validation_errors(descriptor_path)
     if errors:
         raise PackageInvalidError("\n".join(errors))
+
+
+def delta_errors(folder: Path, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[str]:
+    """Frictionless and csvkit checks of only the rows an in-place update writes (dicts per table).
+
+    Types, required fields, enums, minimums and uniqueness within the change are checked here;
+    keys against the rows already stored are SQLite's job (primary keys and a foreign-key check
+    in the same transaction), so the cost follows the change, not the corpus.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    resources, paths = [], []
+    for table in TABLES:
+        dicts = rows.get(table.name, ())
+        if not dicts:
+            continue
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow([c.name for c in table.columns])
+        for d in dicts:
+            writer.writerow([format_cell(c, d[c.name]) for c in table.columns])
+        path = folder / f"{table.name}.csv"
+        path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+        paths.append(path)
+        resource = resource_descriptor(table, path.name)
+        resource["schema"].pop("foreignKeys", None)
+        resources.append(resource)
+    if not resources:
+        return []
+    problems = check_csv_structure(paths)
+    if problems:
+        return problems
+    descriptor = folder / DELTA_DESCRIPTOR
+    descriptor.write_text(
+        json.dumps({**package_descriptor(), "resources": resources}, indent=2), encoding="utf-8"
+    )
+    return validation_errors(descriptor)

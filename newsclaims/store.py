@@ -8,6 +8,7 @@ search gets triggers, and views cover the joins researchers ask for most.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -142,3 +143,147 @@ def insert_rows(db: sqlite_utils.Database, table: Table, rows: Iterable[Any]) ->
     db[table.name].insert_all(dicts, batch_size=500)
     for key, values in links:
         db[table.name].update(key, values)
+
+
+# -- updating a previous build's database in place ------------------------------------------------
+
+
+def _fresh_schema() -> list[str]:
+    """The schema SQL (tables, indexes, FTS, triggers, views) a fresh build creates."""
+    db = sqlite_utils.Database(memory=True)
+    create_tables(db)
+    for table in TABLES:
+        if table.fts:
+            db[table.name].enable_fts(list(table.fts), create_triggers=True, tokenize="porter")
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip())
+    return schema_of(db.conn)
+
+
+def schema_of(conn: Any) -> list[str]:
+    return sorted(row[0] for row in conn.execute("select sql from sqlite_master where sql is not null"))
+
+
+def can_update(path: Path) -> bool:
+    """Whether ``path`` is a database this code could have written (same tables, FTS, triggers, views)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return schema_of(conn) == _fresh_schema()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+@dataclass
+class TableChanges:
+    """What an in-place update did to one table: rows inserted or changed (as dicts), keys deleted."""
+
+    upserted: list[dict[str, Any]] = field(default_factory=list)
+    deleted: list[tuple] = field(default_factory=list)
+
+
+def _diff(conn: Any, table: Table, rows: Sequence[Any]) -> TableChanges:
+    """Merge-join the table's stored rows with the new ones, both in primary-key order.
+
+    SQLite's binary collation orders UTF-8 text as Python orders str, so one pass finds every
+    new, changed and vanished row without holding the stored table in memory.
+    """
+    names = [c.name for c in table.columns]
+    pk_at = [names.index(c) for c in table.primary_key]
+    cursor = conn.execute(
+        f"select {', '.join(_q(n) for n in names)} from {_q(table.name)} "
+        f"order by {', '.join(_q(c) for c in table.primary_key)}"
+    )
+    new = [row_to_dict(r) for r in sorted(rows, key=sort_key(table))]
+    changes = TableChanges()
+    old = next(cursor, None)
+    for d in new:
+        values = tuple(d[n] for n in names)
+        key = tuple(values[i] for i in pk_at)
+        while old is not None and tuple(old[i] for i in pk_at) < key:
+            changes.deleted.append(tuple(old[i] for i in pk_at))
+            old = next(cursor, None)
+        if old is not None and tuple(old[i] for i in pk_at) == key:
+            if tuple(old) != values:
+                changes.upserted.append(d)
+            old = next(cursor, None)
+        else:
+            changes.upserted.append(d)
+    while old is not None:
+        changes.deleted.append(tuple(old[i] for i in pk_at))
+        old = next(cursor, None)
+    return changes
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def update_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> dict[str, TableChanges]:
+    """Make the database at ``path`` hold exactly ``rows``, touching only rows that differ.
+
+    One transaction: upserts by primary key and deletes, foreign keys deferred to the end and
+    checked there (any violation rolls everything back), full-text indexes kept current by the
+    triggers ``enable_fts`` created. Cost follows the change, plus one ordered read of each table.
+
+    :raises ForeignKeyError: the new rows reference rows that do not exist.
+    """
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("pragma foreign_keys = on")
+        changes = {table.name: _diff(conn, table, rows.get(table.name, ())) for table in TABLES}
+        if not any(c.upserted or c.deleted for c in changes.values()):
+            return changes
+        conn.execute("begin")
+        try:
+            conn.execute("pragma defer_foreign_keys = on")
+            for table in TABLES:
+                _upsert(conn, table, changes[table.name].upserted)
+            for table in reversed(TABLES):
+                where = " and ".join(f"{_q(c)} = ?" for c in table.primary_key)
+                conn.executemany(f"delete from {_q(table.name)} where {where}", changes[table.name].deleted)
+            problems = conn.execute("pragma foreign_key_check").fetchmany(20)
+            if problems:
+                raise ForeignKeyError(
+                    [
+                        f"{t} rowid {rowid}: no {parent} row for foreign key #{fk}"
+                        for t, rowid, parent, fk in problems
+                    ]
+                )
+            conn.execute("commit")
+        except BaseException:
+            conn.execute("rollback")
+            raise
+    finally:
+        conn.close()
+    return changes
+
+
+def _upsert(conn: Any, table: Table, dicts: list[dict[str, Any]]) -> None:
+    if not dicts:
+        return
+    names = [c.name for c in table.columns]
+    keys = set(table.primary_key)
+    others = [n for n in names if n not in keys]
+    conflict = ", ".join(_q(c) for c in table.primary_key)
+    update = ", ".join(f"{_q(n)} = excluded.{_q(n)}" for n in others)
+    sql = (
+        f"insert into {_q(table.name)} ({', '.join(_q(n) for n in names)}) "
+        f"values ({', '.join('?' for _ in names)}) "
+        f"on conflict ({conflict}) do " + (f"update set {update}" if others else "nothing")
+    )
+    conn.executemany(sql, [tuple(d[n] for n in names) for d in dicts])
+
+
+class ForeignKeyError(ValueError):
+    """New rows reference missing rows; the database is left as it was."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("foreign key check failed:\n" + "\n".join(f"  {p}" for p in problems))
+        self.problems = problems

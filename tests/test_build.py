@@ -150,7 +150,7 @@ def test_build_failed_validation_keeps_previous_output(corpus_dir, tmp_path, mon
 
     monkeypatch.setattr(builder.package, "validate_package", invalid)
     with pytest.raises(builder.package.PackageInvalidError):
-        builder.build(corpus_dir, out, jobs=1)
+        builder.build(corpus_dir, out, jobs=1, full=True)
     assert snapshot(out) == before
     assert not list(tmp_path.glob(".data.build-*"))
 

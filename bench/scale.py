@@ -1,0 +1,164 @@
+"""Corpus-scale benchmark: full build, adding articles, database size and serving, at 10k and 100k articles.
+
+For each size N (``--sizes``), in a scratch folder:
+
+1. generate N distinct articles from the real Wikinews text (``bench/corpus.py``);
+2. full cold build (``build.py --full`` in a new process, ``--jobs`` processes or ``--scheduler``):
+   seconds, articles/s, and articles/s per core;
+3. a bare spaCy pass, cold, one process, over a sample of the same bodies (``--sample``
+   articles): articles/s per core, against which the build's per-core throughput is set;
+4. add ``--add`` new articles and build again (in place): seconds, and that as a share of the
+   full build;
+5. database and CSV sizes;
+6. ``bench/serve_load.py`` against the N-article database with ``--clients`` clients: p50/p95.
+
+Figures print as they are measured. A 100k-article build takes hours on a laptop (the parse
+dominates); ``--sizes 2000`` gives a quick look.
+
+    python bench/scale.py [--sizes 10000 100000] [--add 100] [--jobs N] [--clients 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+BARE_PASS = """
+import json, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+from newsclaims.read import read_article
+from newsclaims.extract.nlp import load_nlp
+paths = [Path(p) for p in json.loads(sys.argv[1])]
+bodies = [read_article(p, p.parent).body for p in paths]
+t1 = time.perf_counter()
+nlp = load_nlp()
+tokens = sum(len(doc) for doc in nlp.pipe(bodies, batch_size=32))
+t2 = time.perf_counter()
+print(json.dumps({"read": t1 - t0, "load_and_parse": t2 - t1, "tokens": tokens}))
+"""
+
+
+def timed_build(raw: Path, out: Path, extra: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--raw", str(raw), "--out", str(out), *extra],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def bare_pass(paths: list[Path]) -> dict:
+    """A new process that imports, reads the files, loads the model and parses them: cold, one core."""
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", BARE_PASS, json.dumps([str(p) for p in paths])],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "seconds": time.perf_counter() - started}
+
+
+def mb(path: Path) -> float:
+    return path.stat().st_size / 1e6
+
+
+def run_size(n: int, args: argparse.Namespace, scratch: Path) -> None:
+    raw, out = scratch / f"raw-{n}", scratch / f"data-{n}"
+    shutil.rmtree(raw, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    paths = corpus.write_corpus(raw, n)
+    print(f"\n== {n} articles ({sum(p.stat().st_size for p in paths) / 1e6:.0f} MB of text) ==", flush=True)
+    where = ["--scheduler", args.scheduler] if args.scheduler else ["--jobs", str(args.jobs)]
+    cores = args.cores or args.jobs
+    full = timed_build(raw, out, ["--full", *where])
+    print(
+        f"full cold build: {full:.1f} s, {n / full:.2f} articles/s, {n / full / cores:.2f} articles/s per core "
+        f"({cores} core(s))",
+        flush=True,
+    )
+    sample = paths[: min(n, args.sample)]
+    bare = bare_pass(sample)
+    bare_rate = len(sample) / bare["seconds"]
+    print(
+        f"bare nlp.pipe, cold, 1 process, {len(sample)} of the articles: {bare['seconds']:.1f} s, "
+        f"{bare_rate:.2f} articles/s per core",
+        flush=True,
+    )
+    print(f"build per core / bare per core: {n / full / cores / bare_rate:.2f}   (target >= 0.9)", flush=True)
+
+    added = corpus.write_corpus(scratch / f"add-{n}", args.add, start=n)
+    for path in added:
+        target = raw / "added" / path.relative_to(scratch / f"add-{n}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, target)
+    add = timed_build(raw, out, where)
+    print(
+        f"add {args.add} articles (in place): {add:.1f} s = {add / full:.1%} of the full build   (target < 5%)"
+    )
+    db = out / "newsclaims.db"
+    csvs = sum(mb(p) for p in out.glob("*.csv"))
+    print(f"database {mb(db):.0f} MB; CSVs {csvs:.0f} MB", flush=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "serve_load.py"),
+            "--db",
+            str(db),
+            "--clients",
+            str(args.clients),
+            "--requests",
+            str(args.requests),
+        ],
+        cwd=REPO,
+        check=True,
+    )
+    if not args.keep:
+        shutil.rmtree(raw, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--add", type=int, default=100, help="articles added after the full build")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="local extraction processes")
+    parser.add_argument("--scheduler", default=None, help="build on this Dask scheduler instead")
+    parser.add_argument("--cores", type=int, default=None, help="cores the build uses [default: --jobs]")
+    parser.add_argument("--sample", type=int, default=500, help="articles in the bare spaCy pass")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--scratch", type=Path, default=None, help="working folder [default: a temp folder]")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and builds")
+    args = parser.parse_args()
+    if not corpus.SHARED.is_dir():
+        sys.exit(f"needs the real articles in {corpus.SHARED}")
+    scratch = args.scratch or Path(tempfile.mkdtemp(prefix="newsclaims-scale-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    print(
+        f"scratch {scratch}; {args.jobs} job(s)" + (f", scheduler {args.scheduler}" if args.scheduler else "")
+    )
+    for n in args.sizes:
+        run_size(n, args, scratch)
+
+
+if __name__ == "__main__":
+    main()
