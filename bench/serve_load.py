@@ -68,7 +68,7 @@ def request_mix(db: Path) -> dict[str, list[str]]:
         ("json", f"{DB}/people.json?_shape=array&_labels=on"),
         ("json", f"{DB}/figures.json?_shape=array&_size=max&_labels=on"),
         ("csv", f"{DB}/quotes.csv?_size=max"),
-        ("csv", f"{DB}/figures.csv?_stream=on"),
+        ("export", f"{DB}/figures.csv?_stream=on"),  # the whole table: a download, not a page
         (
             "sql",
             f"{DB}.json?_shape=array&sql=" + quote("select kind, count(*) as n from quotes group by kind"),
@@ -170,11 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--duration", type=float, default=60.0, help="stop after this many seconds (default 60)"
     )
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        default=[],
+        metavar="KIND",
+        help="request kinds to leave out (e.g. export: whole-table CSV streams)",
+    )
     args = parser.parse_args(argv)
     if not args.db.is_file():
         print(f"error: {args.db}: no database; build it first (python build.py build)", file=sys.stderr)
         return 1
-    mix = request_mix(args.db)
+    mix = {kind: paths for kind, paths in request_mix(args.db).items() if kind not in args.skip}
     with tempfile.TemporaryDirectory() as tmp:
         inspect = Path(tmp) / "inspect-data.json"
         write_inspect(args.db, inspect)

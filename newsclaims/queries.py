@@ -127,28 +127,50 @@ order by articles.published_date, figures.article_id, figures.start
         "Organisations with how many articles mention them, quotes they (or their people) gave, "
         "figures they claim and people holding roles in them; most quoted first.",
         """
+with
+org_articles as (
+  select organisation_id, count(*) as n from article_organisations group by organisation_id
+),
+-- a quote counts for an organisation once, whether it speaks itself or through a person holding
+-- a role in it in that article (union drops the double)
+org_quotes as (
+  select organisation_id, count(*) as n from (
+    select id, speaker_organisation_id as organisation_id from quotes
+    where speaker_organisation_id is not null
+    union
+    select q.id, a.organisation_id from quotes q
+    join affiliations a on a.person_id = q.speaker_person_id and a.article_id = q.article_id
+    where a.organisation_id is not null
+  ) group by organisation_id
+),
+org_figures as (
+  select organisation_id, count(*) as n from (
+    select id, claimant_organisation_id as organisation_id from figures
+    where claimant_organisation_id is not null
+    union
+    select f.id, a.organisation_id from figures f
+    join affiliations a on a.person_id = f.claimant_person_id and a.article_id = f.article_id
+    where a.organisation_id is not null
+  ) group by organisation_id
+),
+org_people as (
+  select organisation_id, count(distinct person_id) as n from affiliations
+  where organisation_id is not null group by organisation_id
+)
 select
   organisations.id as organisation_id,
   organisations.name,
   organisations.acronym,
   organisations.type,
-  (select count(*) from article_organisations ao
-    where ao.organisation_id = organisations.id) as articles,
-  (select count(*) from quotes q
-    where q.speaker_organisation_id = organisations.id
-       or exists (select 1 from affiliations a
-                  where a.organisation_id = organisations.id
-                    and a.person_id = q.speaker_person_id
-                    and a.article_id = q.article_id)) as quotes,
-  (select count(*) from figures f
-    where f.claimant_organisation_id = organisations.id
-       or exists (select 1 from affiliations a
-                  where a.organisation_id = organisations.id
-                    and a.person_id = f.claimant_person_id
-                    and a.article_id = f.article_id)) as figures,
-  (select count(distinct a.person_id) from affiliations a
-    where a.organisation_id = organisations.id) as people
+  coalesce(org_articles.n, 0) as articles,
+  coalesce(org_quotes.n, 0) as quotes,
+  coalesce(org_figures.n, 0) as figures,
+  coalesce(org_people.n, 0) as people
 from organisations
+left join org_articles on org_articles.organisation_id = organisations.id
+left join org_quotes on org_quotes.organisation_id = organisations.id
+left join org_figures on org_figures.organisation_id = organisations.id
+left join org_people on org_people.organisation_id = organisations.id
 order by quotes desc, articles desc, organisations.name
 """,
     ),
