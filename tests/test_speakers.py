@@ -165,3 +165,95 @@ def test_speakers_nameless_speaker_gives_no_entity(nlp, body: str, quote: str) -
     ex = extract(nlp(body))
     assert (quote, None) in [(q.text, q.speaker) for q in ex.quotes]
     assert ex.organisations == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "others"),
+    [
+        pytest.param(
+            'Secretary of State Mike Pompeo said, "We will not back down."',
+            "Mike Pompeo",
+            set(),
+            id="title-of-place-then-name",
+        ),
+        pytest.param(
+            'Senate Majority Leader Mitch McConnell told reporters, "The bill is dead."',
+            "Mitch McConnell",
+            set(),
+            id="leader-title-then-name",
+        ),
+        pytest.param(
+            'Former US Ambassador to the United Nations Nikki Haley wrote on Twitter, "We must always '
+            'have the backs of our allies."',
+            "Nikki Haley",
+            {"United Nations"},
+            id="ambassador-to-organisation-then-name",
+        ),
+        pytest.param(
+            'Chief Executive of Save the Children UK Kevin Watkins said, "Children are dying."',
+            "Kevin Watkins",
+            set(),
+            id="organisation-then-name",
+        ),
+        pytest.param(
+            'Thailand\'s Prime Minister, Prayut Chan-o-cha said, "We are in contact with all parties."',
+            "Prayut Chan-o-cha",
+            set(),
+            id="title-comma-name-two-subjects",
+        ),
+    ],
+)
+def test_speakers_name_written_after_a_title_and_organisation(nlp, body, speaker, others) -> None:
+    """A person's name run straight into the title or organisation before it is its own name, and
+    the speaker."""
+    ex = extract(nlp(body))
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == [speaker]
+    assert speaker in {p.name for p in ex.people}
+    assert others <= {o.name for o in ex.organisations}
+    assert not any(speaker in o.name for o in ex.organisations)
+
+
+def test_speakers_name_in_the_speakers_complement_is_not_the_speaker(nlp) -> None:
+    ex = extract(nlp('The lawyer for Tom Becker said, "My client is innocent."'))
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("My client is innocent.", None)]
+    assert [p.name for p in ex.people] == ["Tom Becker"]
+
+
+def test_speakers_connected_organisation_words_stay_one_name(nlp) -> None:
+    ex = extract(nlp("The Provincial Department of Labour and Vocational Training said 40 workers returned."))
+    assert [o.name for o in ex.organisations] == ["Provincial Department of Labour and Vocational Training"]
+    assert ex.people == ()
+
+
+def test_speakers_sentence_introducing_the_next_quote_is_not_this_ones_attribution(nlp) -> None:
+    body = (
+        'Bishop Carlos Mendes said, "We have asked for years why the rules differ?" Lawyer Ana '
+        'Ruiz said, "People must know the rules apply to everyone."'
+    )
+    assert _speakers(nlp, body) == [
+        ("We have asked for years why the rules differ?", "Carlos Mendes"),
+        ("People must know the rules apply to everyone.", "Ana Ruiz"),
+    ]
+
+
+def test_speakers_interrupted_quote_keeps_the_attribution_between(nlp) -> None:
+    body = '"The camps are full," Maria Santos said, "and more families arrive every day."'
+    assert [s for _, s in _speakers(nlp, body)] == ["Maria Santos", "Maria Santos"]
+
+
+def test_speakers_possessed_statement_is_its_owners(nlp) -> None:
+    body = (
+        "Senator Joan Miller criticised the plan on Monday. Miller's statement added, \"There is no "
+        'question the plan should have been debated first."'
+    )
+    assert [s for _, s in _speakers(nlp, body)] == ["Joan Miller"]
+
+
+def test_speakers_arabic_article_is_part_of_the_name(nlp) -> None:
+    ex = extract(nlp('Civil Defence director Khalid al-Harbi said, "All of the wounded are in hospital."'))
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["Khalid al-Harbi"]
+
+
+def test_speakers_role_noun_coordinated_with_a_titled_name(nlp) -> None:
+    body = 'American academic and professor Dana Whitfield commented, "The movement has grown."'
+    assert [s for _, s in _speakers(nlp, body)] == ["Dana Whitfield"]

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import is_english_word
 from .name_joins import AND_CONNECTORS, AT_CONNECTORS, OF_CONNECTORS, has_keyword, merge_runs
 from .nicknames import join_nicknames
 from .rules import Rules
 from .textindex import doc_text
-from .title_chains import split_titled_names
+from .title_chains import person_tail, split_person_tails, split_titled_names
 
 MONEY_SIGNS = frozenset("$€£¥₹₱฿₫៛")
 DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
@@ -77,6 +78,21 @@ def _is_cap(tok: Token, rules: Rules) -> bool:
 def _attached(doc: Doc, i: int) -> bool:
     """Token ``i`` touches the token before it (no whitespace between)."""
     return i > 0 and not doc[i - 1].whitespace_
+
+
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+def _arabic_article(doc: Doc, i: int, rules: Rules) -> bool:
+    """ "Suleiman al-Amr", "Abdel Fattah el-Sisi": the article hyphened to a family name is part
+    of the name, written in lower case."""
+    return (
+        doc[i].text in ARABIC_ARTICLES
+        and doc[i + 1].text == "-"
+        and _attached(doc, i + 1)
+        and _attached(doc, i + 2)
+        and _is_cap(doc[i + 2], rules)
+    )
 
 
 def _lower_name_part(doc: Doc, i: int) -> bool:
@@ -151,6 +167,10 @@ def _runs(doc: Doc, rules: Rules) -> list[list[int]]:
         if current and i + 1 < n and _lower_name_part(doc, i):
             current.extend([i, i + 1])
             i += 2
+            continue
+        if current and i + 2 < n and _arabic_article(doc, i, rules):
+            current.extend([i, i + 1, i + 2])
+            i += 3
             continue
         if current and i + 1 < n and _is_cap(doc[i + 1], rules):
             prev = doc[current[-1]]
@@ -290,10 +310,25 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
             last = pos + width - 1
     if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in OF_CONNECTORS):
         return [], idxs
+    tail = person_tail(doc, idxs)
+    if tail is not None and tail > last + 1 and _not_name_words(doc, idxs[last + 1 : tail], rules):
+        last = tail - 1  # "Secretary of State Mike Pompeo": the title runs to the name
     name = idxs[last + 1 :]
     while name and doc[name[0]].text in {".", "-"}:
         name = name[1:]
     return idxs[: last + 1], name
+
+
+def _not_name_words(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    """The words hold a connector, place, organisation keyword or English word ("of State"), so
+    they continue a title rather than start a name ("Hồ" of "Hồ Văn Lộc")."""
+    return any(
+        doc[i].is_lower
+        or doc[i].text in rules.place_words
+        or doc[i].text in rules.org_keywords
+        or is_english_word(doc[i].text)
+        for i in idxs
+    )
 
 
 def _plural_name(doc: Doc, idxs: list[int]) -> bool:
@@ -337,7 +372,10 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
     chunks = []
     text = doc_text(doc)
     titles = quoted_title_tokens(doc)
-    for run in split_titled_names(doc, merge_runs(doc, _runs(doc, rules), rules), rules):
+    runs = split_person_tails(
+        doc, split_titled_names(doc, merge_runs(doc, _runs(doc, rules), rules), rules), rules
+    )
+    for run in runs:
         if run[0] in titles or _numbered_designation(doc, run):
             continue
         idxs = _strip(doc, run, rules)

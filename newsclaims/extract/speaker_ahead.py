@@ -92,6 +92,23 @@ def introduced_as(person: Entity, tok: Token) -> bool:
     return any(t.lemma_.lower() == lemma for t in before) and any(t.text == "," for t in before)
 
 
+def _complement_of(tok: Token, entity: Entity) -> bool:
+    """ "The lawyer for John Smith said", "the mother of the victim, Ana Cruz": a name inside the
+    noun's prepositional complement is who the speaker is related to, not the speaker (except a
+    spokesperson's: "a spokesperson for X" speaks as X)."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    for m in entity.mentions:
+        if not lo <= m < hi:
+            continue
+        span = tok.doc.char_span(m, m + 1, alignment_mode="expand")
+        node = span[0] if span is not None else None
+        while node is not None and node.i != tok.i and node.head.i != node.i:
+            if node.dep_ == "pobj" and node.head.dep_ == "prep":
+                return True
+            node = node.head
+    return False
+
+
 def _introducing(index: EntityIndex, tok: Token) -> bool:
     """ "a migrant rights group", "their lawyer"; or "the provincial police chief" before anyone of
     the story is named (a lead that names the speaker in the next paragraph)."""
@@ -127,6 +144,8 @@ def named_next(index: EntityIndex, tok: Token) -> Entity | None:
         if kind == "organisation" and entity.type not in (org_type, "other", "ngo"):
             continue
         if kind == "person" and not introduced_as(entity, tok):
+            continue
+        if lemma not in SPOKESPEOPLE and _complement_of(tok, entity):
             continue
         return entity
     return None

@@ -69,9 +69,9 @@ def _verb_subject(verb: Token) -> Token | None:
     """The verb's subject; a participle or coordinated verb with none of its own shares its head's
     ("Netanyahu called on Italy to join, adding …", "she paused and said …")."""
     for _ in range(2):
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return _nearest_name(subjects)
         if (
             verb.dep_ not in SHARED_SUBJECT_DEPS
             or verb.head.i == verb.i
@@ -80,6 +80,13 @@ def _verb_subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _nearest_name(subjects: list[Token]) -> Token:
+    """ "Malaysia's Prime Minister, Najib Razak said": the parser gives the verb two subjects, the
+    title and the name; the proper noun nearest the verb is the one that names the speaker."""
+    names = [s for s in subjects if s.pos_ == "PROPN"]
+    return names[-1] if len(subjects) > 1 and names else subjects[0]
 
 
 def _ends_with_reporting_verb(doc: Doc, region: tuple[int, int], rules: Rules) -> bool:
@@ -110,6 +117,16 @@ def _after_region(text: str, quote: DirectQuote, next_open: int) -> tuple[int, i
     return lo, hi
 
 
+def _introduces_next(text: str, quote: DirectQuote, after: tuple[int, int], next_open: int) -> bool:
+    """'"… exempt?" Vatican archbishop Charles Scicluna said, "People …"': after a quote that ends
+    its sentence, a new sentence running straight into the next quote introduces that quote; it
+    is not this one's attribution (unlike '"…," he said, "…"', which carries on the sentence)."""
+    lo, hi = after
+    words = text[lo:hi].strip()
+    ends_sentence = text[quote.start : quote.end].rstrip()[-1:] in SENTENCE_END
+    return bool(words) and hi == next_open and ends_sentence and words[0].isupper()
+
+
 def _before_region(text: str, quote: DirectQuote, prev_close: int) -> tuple[int, int]:
     hi = quote.open
     lo = max(quote.paragraph_start, prev_close + 1)
@@ -132,7 +149,7 @@ def find_attribution(
     earlier = [q.close for q in quotes if q.close is not None and q.close < quote.open]
     after = _after_region(text, quote, min(later, default=len(text)))
     before = _before_region(text, quote, max(earlier, default=-1))
-    regions = [after]
+    regions = [] if _introduces_next(text, quote, after, min(later, default=len(text))) else [after]
     if text[before[0] : before[1]].rstrip().endswith((",", ":")) or _ends_with_reporting_verb(
         doc, before, rules
     ):
@@ -334,7 +351,28 @@ class SpeakerResolver:
         people = [e for e in found if e.kind == "person"]
         if people or found:
             return (people or found)[0]
-        return self._written_name(tok)
+        return self._written_name(tok) or self._name_after_title(tok)
+
+    def _name_after_title(self, tok: Token) -> Entity | None:
+        """ "Former US Ambassador to the United Nations Nikki Haley wrote": the parser heads the
+        subject with the title and hangs the name under the title's organisation. A person's name
+        ending the subject phrase, written straight after a proper noun (no "for", "of" or "the"
+        between, unlike "a lawyer for John Smith"), is the titled speaker."""
+        role = tok.lower_ in self.rules.role_nouns
+        if not (tok.text[:1].isupper() or role) or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+        edge = tok.right_edge
+        while edge.i > tok.i and (edge.is_punct or edge.is_space):
+            edge = edge.doc[edge.i - 1]
+        ent = self.index.entity_at(edge)
+        chunk = self.index.chunk_at(edge)
+        if ent is None or ent.kind != "person" or chunk is None or chunk.start <= tok.i + 1:
+            return None
+        before = edge.doc[chunk.start - 1]
+        titled = before.lower_ in self.rules.role_nouns | self.rules.person_titles
+        if self.index.entity_at(before) is ent or not (before.pos_ == "PROPN" or titled):
+            return None
+        return ent  # "American academic and professor Marc Lamont Hill commented" too
 
     def _written_name(self, tok: Token) -> Entity | None:
         """ "Trump said …" where the tagger took "Trump" for a common noun, so no name chunk covers
@@ -393,8 +431,12 @@ class SpeakerResolver:
             ent = index.entity_at(sub)
             if ent is None and sub.dep_ == "pobj" and sub.head.lower_ in AGENT_PREPS:
                 ent = resolve_org_noun(index, sub)
-            if ent is not None and ent.kind == "organisation":
-                return ent
+            if ent is None and sub.dep_ == "poss" and sub.head.i == tok.i:
+                ent = self._written_name(sub)
+            if ent is not None and (
+                ent.kind == "organisation" or (sub.dep_ == "poss" and sub.head.i == tok.i)
+            ):
+                return ent  # "the report by the agency", "Cornyn's statement"
         for prev in tok.doc[: tok.i]:
             if prev.lemma_ == tok.lemma_ and prev.i != tok.i:
                 ent = statement_issuer(index, prev)
