@@ -257,3 +257,47 @@ def test_speakers_arabic_article_is_part_of_the_name(nlp) -> None:
 def test_speakers_role_noun_coordinated_with_a_titled_name(nlp) -> None:
     body = 'American academic and professor Dana Whitfield commented, "The movement has grown."'
     assert [s for _, s in _speakers(nlp, body)] == ["Dana Whitfield"]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        pytest.param(
+            "Microsoft announced on Friday that it is time for users to upgrade their browsers.",
+            "it is time for users to upgrade their browsers",
+            "Microsoft",
+            id="tagged-organisation-speaks",
+        ),
+        pytest.param(
+            "According to Reuters, the talks collapsed on Sunday.",
+            "the talks collapsed on Sunday",
+            "Reuters",
+            id="according-to-tagged-organisation",
+        ),
+    ],
+)
+def test_speakers_organisation_without_keyword_that_speaks(nlp, body, quote, speaker) -> None:
+    ex = extract(nlp(body))
+    assert (quote, speaker) in [(q.text, q.speaker.name if q.speaker else None) for q in ex.quotes]
+    assert speaker in {o.name for o in ex.organisations}
+
+
+def test_speakers_surname_tagged_as_organisation_stays_the_person(nlp) -> None:
+    body = "The surgeon, Dr. Paul Ames, operated for hours. Ames said the patient was stable."
+    ex = extract(nlp(body))
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in ex.quotes] == [
+        ("the patient was stable", "Paul Ames")
+    ]
+    assert ex.organisations == ()
+
+
+def test_speakers_partial_quote_closing_a_reported_clause_keeps_both(nlp) -> None:
+    body = (
+        "Dr. Lena Ortiz of the institute studied the data. Ortiz said although heat and drought are "
+        'each known to cut yields, "nobody has looked at the two together".'
+    )
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in extract(nlp(body)).quotes]
+    assert ("direct", "nobody has looked at the two together", "Lena Ortiz") in got
+    clauses = [(t, s) for k, t, s in got if k == "indirect"]
+    assert len(clauses) == 1 and clauses[0][0].startswith("although heat and drought")
+    assert clauses[0][1] == "Lena Ortiz"

@@ -15,6 +15,7 @@ from ..records import OrganisationMention, PersonMention
 from .affiliations import assign_parents, assign_roles_and_affiliations
 from .entity_builder import EntityBuilder
 from .entity_index import Entity, EntityIndex
+from .lexicon import is_english_word
 from .name_evidence import SUBJECT_DEPS, Evidence, read_evidence
 from .names import NameChunk, chunk_root, find_name_chunks
 from .org_names import bracketed_acronym, chunk_acronym
@@ -44,7 +45,9 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
         ev = evidence[chunk.start]
         if chunk.start in aliases:
             continue
-        if ev.org:
+        if ev.org and ev.org_speaker and _weak_org(builder, chunk):
+            pending.append(chunk)
+        elif ev.org:
             entity = builder.add(chunk, "organisation")
             entity.type = ev.org_type or entity.type
             entity.acronym = entity.acronym or bracketed_acronym(doc, chunk) or chunk_acronym(chunk, rules)
@@ -80,6 +83,13 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
     assign_roles_and_affiliations(index, evidence)
     assign_parents(index)
     return index
+
+
+def _weak_org(builder: EntityBuilder, chunk: NameChunk) -> bool:
+    """An organisation only by the tagger's word ("Rathbun said", "Church claims") is a short form
+    of someone already named, or a capitalised common word, before it is a body of its own."""
+    common = len(chunk.words) == 1 and is_english_word(chunk.words[0])
+    return common or builder.match_short(chunk, chunk.start_char) is not None
 
 
 def _alias_chunks(doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidence]) -> dict[int, NameChunk]:

@@ -54,6 +54,7 @@ class Evidence:
     org_type: str | None = None
     law: bool = False  # the name of a law or treaty ("… Manpower Act"): no entity at all
     acronym_only: bool = False  # only its capitals speak for an organisation ("UAE", "IOM")
+    org_speaker: bool = False  # tagged an organisation and speaks ("Microsoft said")
 
     def describe(self, role: str, head: Token | None) -> None:
         """Record a role written beside the name ("X, deputy director of …", "the agency's
@@ -124,6 +125,11 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     ):
         ev.person = True
     according = prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ == "according"
+    speaks = root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs
+    if (speaks or according) and "ORG" in ents and "PERSON" not in ents and not chunk.title:
+        # "Microsoft announced …", "TVN24 reported …", "according to Reuters": the tagger's
+        # organisation speaking is one, keyword or not
+        ev.org_speaker = True
     if prev is not None and prev.lower_ in rules.locative_prepositions and not ev.person and not according:
         ev.place = True
     if (
@@ -155,6 +161,8 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     org_type = named_as_organisation(doc, chunk, root, rules)
     if org_type is not None and ev.role is None and not chunk.title and not ev.org:
         ev.org, ev.org_type, ev.person, ev.weak_person, ev.place = True, org_type or None, False, False, False
+    if ev.org_speaker and not ev.person and not ev.place and not ev.is_role:
+        ev.org = True
     acronym = chunk_acronym(chunk, rules)
     if ev.place:
         ev.weak_person = False

@@ -7,6 +7,7 @@ unattributed continuation paragraphs can lean on the speakers before them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from time import perf_counter
 
@@ -96,22 +97,39 @@ def _direct_candidates(doc: Doc, rules: Rules, directs: list[DirectQuote]) -> li
     return out
 
 
-def _dedup(direct: list[_Candidate], indirect: list[_Candidate]) -> list[_Candidate]:
-    """Keep direct quotes over overlapping reported clauses, and longer clauses over nested ones.
+CLAUSE_MIN_WORDS = 3  # words of its own a reported clause needs before a quote it ends with
 
-    A direct quote embedded in a longer reported clause (a partial quote) gives way to the clause.
+
+def _ends_clause(text: str, d: _Candidate, indirect: list[_Candidate]) -> bool:
+    """'Heald said although temperature and ozone are known to matter, "nobody has looked at these
+    together"': a one-sentence quote closing a reported clause that has words of its own before
+    it is part of that clause (the speaker's words in part), not a quotation on its own."""
+    inner = text[d.start : d.end].rstrip(" .!?")
+    if any(mark in inner for mark in (". ", "? ", "! ")):
+        return False
+    return any(
+        c.start < d.start
+        and d.end <= c.end + 2
+        and c.paragraph == d.paragraph
+        and len(re.findall(r"\w+", text[c.start : d.start])) >= CLAUSE_MIN_WORDS
+        for c in indirect
+    )
+
+
+def _dedup(text: str, direct: list[_Candidate], indirect: list[_Candidate]) -> list[_Candidate]:
+    """Every direct quote, and the reported clauses that overlap none of the quotations standing
+    on their own; of nested clauses the longer.
+
+    A partial quote (embedded in a sentence, or closing a reported clause) is kept with the clause
+    around it: the real-news annotation reads both, the speaker's words in part and the clause.
     """
     kept: list[_Candidate] = []
-    standalone = [d for d in direct if not d.embedded]
+    standalone = [d for d in direct if not d.embedded and not _ends_clause(text, d, indirect)]
     for cand in sorted(indirect, key=lambda c: c.start - c.end):
         if any(cand.start < k.end and k.start < cand.end for k in kept + standalone):
             continue
         kept.append(cand)
-    for d in direct:
-        if d.embedded and any(k.start <= d.start and d.end <= k.end for k in kept):
-            continue
-        kept.append(d)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept + direct, key=lambda c: c.start)
 
 
 def _speaker_text(index: EntityIndex, tok: Token, entity: Entity | None) -> str:
@@ -236,7 +254,7 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     ]
     clock.lap("reported speech")
     direct = _direct_candidates(doc, rules, directs)
-    cands = _dedup(direct, indirect)
+    cands = _dedup(text, direct, indirect)
     _resolve_speakers(index, cands, quoted)
     cands = [c for c in cands if c.kind == "direct" or c.speaker is not None or _nameless(c, rules)]
     quotes = tuple(

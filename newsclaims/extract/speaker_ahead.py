@@ -103,7 +103,9 @@ def _complement_of(tok: Token, entity: Entity) -> bool:
         span = tok.doc.char_span(m, m + 1, alignment_mode="expand")
         node = span[0] if span is not None else None
         while node is not None and node.i != tok.i and node.head.i != node.i:
-            if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            if node.dep_ in {"relcl", "acl"}:
+                break  # "a manager, who gave his name only as Rashed,": the clause names him
+            if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == tok.i:
                 return True
             node = node.head
     return False
