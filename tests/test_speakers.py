@@ -301,3 +301,12 @@ def test_speakers_partial_quote_closing_a_reported_clause_keeps_both(nlp) -> Non
     clauses = [(t, s) for k, t, s in got if k == "indirect"]
     assert len(clauses) == 1 and clauses[0][0].startswith("although heat and drought")
     assert clauses[0][1] == "Lena Ortiz"
+
+
+def test_speakers_gender_learnt_by_majority_not_first_pronoun(nlp) -> None:
+    body = (
+        "Tom Ridley answered a question about her campaign from the host. Ridley announced his "
+        "plans on Monday, and Ridley thanked his staff. Governor Ann Lee praised her team.\n\n"
+        "Later, he said the race was close."
+    )
+    assert _speakers(nlp, body) == [("the race was close", "Tom Ridley")]

@@ -11,6 +11,7 @@ X" -> the body that produced it).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -254,8 +255,12 @@ class SpeakerResolver:
         return 0 <= offset < len(self._quoted_chars) and bool(self._quoted_chars[offset])
 
     def _learn_genders(self) -> None:
-        """A 'his'/'her' in a sentence whose subject is a named person tells that person's gender."""
+        """A 'his'/'her' in a sentence whose subject is a named person tells that person's gender,
+        by majority over the story: "Biden commented on the size of her breasts" is one vote
+        against every "his choice", "his running mate"."""
         doc, index = self.index.doc, self.index
+        votes: dict[int, Counter[str]] = {}
+        people: dict[int, Entity] = {}
         for tok in doc:
             gender = GENDER_PRONOUNS.get(tok.lower_)
             if gender is None or tok.pos_ != "PRON" or self._inside_quote(tok.idx):
@@ -276,8 +281,13 @@ class SpeakerResolver:
                     and ent.gender is None
                     and not _in_modifier_clause(tok, head.head)
                 ):
-                    ent.gender = gender
+                    votes.setdefault(id(ent), Counter())[gender] += 1
+                    people[id(ent)] = ent
                 break
+        for key, counts in votes.items():
+            (top, n), *rest = counts.most_common()
+            if not rest or n > rest[0][1]:
+                people[key].gender = top
 
     # -- recency --------------------------------------------------------------------------
     def _recent(self, kind: str, pos: int) -> list[Entity]:
