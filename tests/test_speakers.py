@@ -310,3 +310,28 @@ def test_speakers_gender_learnt_by_majority_not_first_pronoun(nlp) -> None:
         "Later, he said the race was close."
     )
     assert _speakers(nlp, body) == [("the race was close", "Tom Ridley")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        pytest.param(
+            'Senator Ruth Baxter spoke on Channel 4, "This is going to lead to chaos."',
+            "Ruth Baxter",
+            id="any-verb-then-comma",
+        ),
+        pytest.param(
+            'Mayor Tom Alvarez, also on Twitter, defended his decision, "We had no choice."',
+            "Tom Alvarez",
+            id="clause-with-object-then-comma",
+        ),
+        pytest.param(
+            'The messages were released on Friday.\n\nDeputy Director Maria Lopez: "We will not comment '
+            'on a leak."',
+            "Maria Lopez",
+            id="transcript-label",
+        ),
+    ],
+)
+def test_speakers_quote_after_a_clause_of_its_own_takes_its_subject(nlp, body, speaker) -> None:
+    assert [s for _, s in _speakers(nlp, body)] == [speaker]

@@ -166,7 +166,44 @@ def find_attribution(
                 if names:
                     return tok, names[-1] if names[-1].pos_ == "PROPN" else names[0]
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in quotes]
-    return _governing_report(doc, quote, quoted, rules) or _lead_in(doc, quote, quoted, rules)
+    return (
+        _governing_report(doc, quote, quoted, rules)
+        or _lead_in(doc, quote, quoted, rules)
+        or _introducing_clause(doc, text, before, quoted)
+    )
+
+
+def _introducing_clause(
+    doc: Doc, text: str, before: tuple[int, int], quoted: Sequence[tuple[int, int]]
+) -> tuple[Token, Token] | None:
+    """'Trump, also on Twitter, defended his decision, "As I have stated …"', 'Graham spoke on Fox
+    News, "This is …"', ':Secretary of the Air Force James Roche: "No, Sir, …"': a quote opened after
+    a comma or colon that ends a clause of its own takes that clause's subject, whatever the verb;
+    a bare name before the colon (a transcript or e-mail label) is the speaker itself."""
+    lo, hi = before
+    written = text[lo:hi].rstrip()
+    if not written.endswith((",", ":")):
+        return None
+    toks = [t for t in _tokens(doc, lo, hi) if not t.is_space and not t.is_punct]
+    if not toks:
+        return None
+    last = toks[-1]
+    if written.endswith(":") and all(t.pos_ == "PROPN" or t.is_title for t in toks):
+        return last, last  # a label: "Secretary of the Air Force James Roche:"
+    heads = [  # the region's own clause: its verb whose head lies outside it (or is none)
+        t
+        for t in toks
+        if t.pos_ in {"VERB", "AUX"}
+        and (t.head.i == t.i or not lo <= t.head.idx < hi)
+        and _outside(t.idx, quoted)
+    ]
+    if not heads:
+        return None
+    root = heads[0]
+    subject = _verb_subject(root)
+    if subject is None or not lo <= subject.idx < hi or subject.pos_ not in {"PROPN", "PRON", "NOUN"}:
+        return None
+    return root, subject
 
 
 def _outside(offset: int, quoted: Sequence[tuple[int, int]]) -> bool:
