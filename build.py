@@ -4,6 +4,7 @@
 python build.py [--raw DIR] [--out DIR] [--skip-bad] [--jobs N]   build the dataset
                 [--scheduler tcp://HOST:PORT] [--full]           ... on a Dask cluster; fresh database
 python build.py evaluate [--baseline textacy] GOLD...            score extraction against gold
+python build.py coref-check ARTICLES GUM [--errors]              pronouns against GUM's coreference
 python build.py publish                                          write metadata.yml
 """
 
@@ -123,6 +124,28 @@ def evaluate(gold: tuple[Path, ...], jobs: int | None, speaker_errors: bool, bas
             ) from err
         click.echo("\n" + side_by_side(ours, theirs, baseline, title="every gold quote"))
         click.echo("\n" + side_by_side(ours_direct, theirs_direct, baseline, title="direct quotes only"))
+
+
+@cli.command("coref-check")
+@click.argument("articles", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gum", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--errors", is_flag=True, help="Also list every pronoun resolved to the wrong person, in context."
+)
+def coref_check(articles: Path, gum: Path, errors: bool) -> None:
+    """Resolve the narrated subject he/she of ARTICLES as speakers are, against GUM's coreference chains.
+
+    ARTICLES is a folder of raw articles; GUM a folder of GUM CoNLL-U files, paired with them by
+    source URL (e.g. ../shared/real-news/articles and ../shared/real-news/gum-conllu).
+    """
+    from newsclaims.evaluate.coref import check_folders, format_checks
+    from newsclaims.extract.nlp import load_nlp
+
+    try:
+        results = check_folders(articles, gum, load_nlp())
+    except NewsClaimsError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(format_checks(results, errors=errors))
 
 
 @cli.command()
