@@ -335,3 +335,43 @@ def test_speakers_gender_learnt_by_majority_not_first_pronoun(nlp) -> None:
 )
 def test_speakers_quote_after_a_clause_of_its_own_takes_its_subject(nlp, body, speaker) -> None:
     assert [s for _, s in _speakers(nlp, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        pytest.param(
+            "Asked about the report on a breakfast show, Senator Ruth Baxter told host Tom Alvarez "
+            '"No, it is not true. It never happened." Meanwhile, a former aide, Ana Reyes, who claimed '
+            "Baxter had known for months, wrote to the committee.",
+            "No, it is not true. It never happened.",
+            "Ruth Baxter",
+            id="told-listener-then-quote",
+        ),
+        pytest.param(
+            "Chief executive Maria Lopez spoke to investors on Monday. Asked about imports, she stated the "
+            'company\'s old rule that "we build where we sell" still held, with John Carter stating that '
+            "this kept supply chains short.",
+            "we build where we sell",
+            "Maria Lopez",
+            id="fragment-inside-reported-clause",
+        ),
+    ],
+)
+def test_speakers_quote_inside_or_after_a_reporting_clause(nlp, body, quote, speaker) -> None:
+    """The reporting verb before an embedded quotation governs it; a new sentence after a quote
+    that ends its own sentence, with a reporting verb carrying a clause of its own, reports that
+    clause and not the quote."""
+    assert (quote, speaker) in _speakers(nlp, body)
+
+
+def test_speakers_pronoun_continues_the_subject_pronoun_before_it(nlp) -> None:
+    """The sentence before names two men only after its subject pronoun, which a reporting verb
+    already resolved to the woman: the next "she" is still her, not the last name read."""
+    body = (
+        "Emma Carter left the station at dawn. In between, she testified, she was attacked by Paul "
+        "Dubois and Marc Levy. She told the court that she was forced to stay."
+    )
+    speakers = dict(_speakers(nlp, body))
+    assert speakers["she was attacked by Paul Dubois and Marc Levy"] == "Emma Carter"
+    assert speakers["she was forced to stay"] == "Emma Carter"

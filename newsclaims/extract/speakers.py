@@ -64,6 +64,8 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
+OBJECT_PATH_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "compound", "appos", "npadvmod"})
+OBJECT_CLIMB = 4  # words from the end of the listener's phrase up to its reporting verb
 
 
 def _verb_subject(verb: Token) -> Token | None:
@@ -92,12 +94,20 @@ def _nearest_name(subjects: list[Token]) -> Token:
 
 def _ends_with_reporting_verb(doc: Doc, region: tuple[int, int], rules: Rules) -> bool:
     """'Tusk wrote "Let's all pray …"', 'He said "I can't …"': the quote opens straight after a
-    reporting verb, with no comma or colon between them."""
+    reporting verb, or after the verb's listener ('told host Mika Brzezinski "…"'), with no comma
+    or colon between them."""
     words = [t for t in _tokens(doc, *region) if not t.is_space and not t.is_punct]
     if not words:
         return False
-    last = words[-1]
-    return last.pos_ == "VERB" and last.lemma_.lower() in rules.reporting_verbs
+    tok = words[-1]
+    lo, hi = region
+    for _ in range(OBJECT_CLIMB):  # 'Biden told host Mika Brzezinski "…"', 'she told reporters "…"'
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in rules.reporting_verbs:
+            return True
+        if tok.dep_ not in OBJECT_PATH_DEPS or not lo <= tok.head.idx < hi or tok.head.i > tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
@@ -128,6 +138,20 @@ def _introduces_next(text: str, quote: DirectQuote, after: tuple[int, int], next
     return bool(words) and hi == next_open and ends_sentence and words[0].isupper()
 
 
+def _new_sentence_after(text: str, quote: DirectQuote, after: tuple[int, int]) -> bool:
+    """The quote ends its sentence and the words after it start a new one ('"… It never happened."
+    Meanwhile, a woman claimed …')."""
+    words = text[after[0] : after[1]].lstrip(" \n\"”’'")
+    ends_sentence = text[quote.start : quote.end].rstrip()[-1:] in SENTENCE_END
+    return ends_sentence and words[:1].isupper()
+
+
+def _reports_own_content(verb: Token) -> bool:
+    """The reporting verb carries a clause of its own ("a woman who claimed Biden commented …"),
+    so it reports that, not the quotation before it ('"…." Smith said.' has none)."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _before_region(text: str, quote: DirectQuote, prev_close: int) -> tuple[int, int]:
     hi = quote.open
     lo = max(quote.paragraph_start, prev_close + 1)
@@ -150,22 +174,29 @@ def find_attribution(
     earlier = [q.close for q in quotes if q.close is not None and q.close < quote.open]
     after = _after_region(text, quote, min(later, default=len(text)))
     before = _before_region(text, quote, max(earlier, default=-1))
+    quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in quotes]
+    if quote.embedded:  # 'he stated the principle that "We build where we sell" applied …'
+        governing = _governing_report(doc, quote, quoted, rules)
+        if governing is not None:
+            return governing
     regions = [] if _introduces_next(text, quote, after, min(later, default=len(text))) else [after]
     if text[before[0] : before[1]].rstrip().endswith((",", ":")) or _ends_with_reporting_verb(
         doc, before, rules
     ):
         regions.append(before)
+    new_sentence = _new_sentence_after(text, quote, after)
     for lo, hi in regions:
         toks = _tokens(doc, lo, hi)
         for tok in toks:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in rules.reporting_verbs:
+                if new_sentence and (lo, hi) == after and _reports_own_content(tok):
+                    continue
                 subject = _quoted_as_saying(tok) or _verb_subject(tok)
                 if subject is not None and lo <= subject.idx < hi:
                     return tok, subject
                 names = [t for t in toks if t.pos_ in {"PROPN", "PRON"} and t.i != tok.i]
                 if names:
                     return tok, names[-1] if names[-1].pos_ == "PROPN" else names[0]
-    quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in quotes]
     return (
         _governing_report(doc, quote, quoted, rules)
         or _lead_in(doc, quote, quoted, rules)
@@ -446,7 +477,7 @@ class SpeakerResolver:
         people = [p for p in self._recent("person", tok.idx) if not gender or p.gender in (None, gender)]
         topic = self._topic_organisation(tok)
         members = [p for p in people if topic is not None and p.organisation is topic]
-        subject = previous_subject(self.index, tok, self._inside_quote)
+        subject = previous_subject(self.index, tok, self._inside_quote, dict(self.extra))
         salient = [p for p in people if p is subject]
         person = (members or salient or people or [None])[0]
         if person is not None:
