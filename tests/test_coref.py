@@ -150,14 +150,14 @@ def gum_real(shared_dir: Path) -> Path:
 def test_real_news_pronouns_against_gum_chains(gum_real: Path, nlp):
     """All 24 GUM Wikinews articles: nearly every GUM word aligns to the body, and the speaker
     resolver's reading of narrated subject he/she agrees with GUM's chains at the measured level
-    (0.729 of 59 when written; the floor sits below it so a regression fails)."""
+    (46 of 59, 0.780, when written; the floor sits below it so a regression fails)."""
     results = check_folders(gum_real / "articles", gum_real / "gum-conllu", nlp)
     assert len(results) == 24
     words = sum(r.words for r in results)
     assert sum(r.aligned for r in results) / words > 0.95
     checks = [c for r in results for c in r.checks]
     assert len(checks) >= 50
-    assert sum(c.right for c in checks) / len(checks) >= 0.70
+    assert sum(c.right for c in checks) / len(checks) >= 0.75
 
 
 def test_coref_check_command_prints_the_overall_figure(gum_real: Path):
@@ -169,3 +169,39 @@ def test_coref_check_command_prints_the_overall_figure(gum_real: Path):
     assert result.exit_code == 0, result.output
     assert "24 articles" in result.output
     assert "subject he/she resolved to GUM's chain" in result.output
+
+
+def test_check_pronouns_binds_a_clause_subject_to_the_person_whose_verb_it_completes(nlp):
+    """ "Wilkins said her class would go. Kiara Perkins, a student, admitted she was …": GUM chains
+    'she' to Perkins, whose verb the clause completes, not to the subject of the sentence before."""
+    body = (
+        "Kristin Wilkins said her class would go. "
+        "Kiara Perkins, a student, admitted she was willing to skip class."
+    )
+    rows = [
+        ("Kristin", "PROPN", "(1-person"),
+        ("Wilkins", "PROPN", "1)"),
+        ("said", "VERB", ""),
+        ("her", "PRON", "(1-person)"),
+        ("class", "NOUN", ""),
+        ("would", "AUX", ""),
+        ("go", "VERB", ""),
+        (".", "PUNCT", ""),
+        ("Kiara", "PROPN", "(2-person"),
+        ("Perkins", "PROPN", ""),
+        (",", "PUNCT", ""),
+        ("a", "DET", ""),
+        ("student", "NOUN", "2)"),
+        (",", "PUNCT", ""),
+        ("admitted", "VERB", ""),
+        ("she", "PRON", "(2-person)"),
+        ("was", "AUX", ""),
+        ("willing", "ADJ", ""),
+        ("to", "PART", ""),
+        ("skip", "VERB", ""),
+        ("class", "NOUN", ""),
+        (".", "PUNCT", ""),
+    ]
+    [check] = check_pronouns(nlp(body), read_gum(_conllu(rows)))
+    assert check.gold_names == ("Kiara Perkins",)
+    assert check.predicted == "Kiara Perkins"

@@ -65,6 +65,8 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
 OBJECT_PATH_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "compound", "appos", "npadvmod"})
+BOUND_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+RELATIVE_PRONOUNS = frozenset({"who", "that"})
 OBJECT_CLIMB = 4  # words from the end of the listener's phrase up to its reporting verb
 
 
@@ -475,6 +477,10 @@ class SpeakerResolver:
         said."), the pronoun is that organisation's person, however long ago they were named.
         """
         people = [p for p in self._recent("person", tok.idx) if not gender or p.gender in (None, gender)]
+        bound = self._clause_subject(tok)
+        if bound is not None and bound in people:
+            bound.gender = bound.gender or gender or None
+            return bound
         topic = self._topic_organisation(tok)
         members = [p for p in people if topic is not None and p.organisation is topic]
         subject = previous_subject(self.index, tok, self._inside_quote, dict(self.extra))
@@ -483,6 +489,23 @@ class SpeakerResolver:
         if person is not None:
             person.gender = person.gender or gender or None
         return person
+
+    def _clause_subject(self, tok: Token) -> Entity | None:
+        """ "Kiara Perkins, an art major, admitted she was willing", "Allton said he had only seen
+        it", "Devocht, who had told Montalvo he would assist him": a pronoun subject of a clause
+        that reports or completes a named person's verb is that person (the verb's own subject,
+        or the noun a relative "who" stands for)."""
+        verb = tok.head
+        if tok.dep_ not in SUBJECT_DEPS or verb.dep_ not in BOUND_CLAUSE_DEPS or verb.head.i == verb.i:
+            return None
+        governor = verb.head
+        subject = next((c for c in governor.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or self._inside_quote(subject.idx) or subject.i == tok.i:
+            return None
+        if subject.lower_ in RELATIVE_PRONOUNS and governor.dep_ == "relcl":
+            subject = governor.head
+        ent = self._named(subject) if subject.pos_ in {"PROPN", "NOUN"} else None
+        return ent if ent is not None and ent.kind == "person" else None
 
     def _topic_organisation(self, tok: Token) -> Entity | None:
         """The organisation that is the subject of the sentence before ``tok``'s, if any."""
