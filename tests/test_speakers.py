@@ -375,3 +375,25 @@ def test_speakers_pronoun_continues_the_subject_pronoun_before_it(nlp) -> None:
     speakers = dict(_speakers(nlp, body))
     assert speakers["she was attacked by Paul Dubois and Marc Levy"] == "Emma Carter"
     assert speakers["she was forced to stay"] == "Emma Carter"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        pytest.param(
+            "King Harald Olsen opened the session on Monday. The decree signed by the King read "
+            '"Every worker shall be paid on time and in full."',
+            "Harald Olsen",
+            id="document-signed-by-a-title-in-a-name",
+        ),
+        pytest.param(
+            "The Supreme Court of Norland ruled on the case on Tuesday. The opinion of the Court, "
+            'released on Wednesday, read in part, "The contract is void from the start."',
+            "Supreme Court of Norland",
+            id="opinion-of-the-court-read",
+        ),
+    ],
+)
+def test_speakers_a_document_speaks_for_who_produced_it(nlp, body, speaker) -> None:
+    """Decrees and court opinions "read" their words; the speaker is who signed or issued them."""
+    assert [s for _, s in _speakers(nlp, body)] == [speaker]

@@ -531,11 +531,13 @@ class SpeakerResolver:
                 continue
             ent = index.entity_at(sub)
             if ent is None and sub.dep_ == "pobj" and sub.head.lower_ in AGENT_PREPS:
-                ent = resolve_org_noun(index, sub)
+                ent = resolve_org_noun(index, sub) or self._role_noun(sub)  # "signed by the Pope"
             if ent is None and sub.dep_ == "poss" and sub.head.i == tok.i:
                 ent = self._written_name(sub)
             if ent is not None and (
-                ent.kind == "organisation" or (sub.dep_ == "poss" and sub.head.i == tok.i)
+                ent.kind == "organisation"
+                or (sub.dep_ == "poss" and sub.head.i == tok.i)
+                or (sub.dep_ == "pobj" and sub.head.lower_ == "by")  # "the decree signed by the Pope"
             ):
                 return ent  # "the report by the agency", "Cornyn's statement"
         for prev in tok.doc[: tok.i]:
@@ -552,7 +554,7 @@ class SpeakerResolver:
         the latest person whose role, title or organisation says so."""
         low = tok.lower_
         if low not in self.rules.role_nouns and low not in self.rules.person_titles:
-            return None
+            return self._titled_by_name(tok)
         mod_words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
         phrase = " ".join([*mod_words, low])
         recent = self._recent("person", tok.idx)
@@ -566,6 +568,17 @@ class SpeakerResolver:
             org_words = {w.lower() for o in (org, org.parent if org else None) if o for w in o.words}
             fits = low in words or (org is not None and ROLE_ORG_TYPES.get(tok.lemma_.lower()) == org.type)
             if fits and all(m in words or m in org_words for m in mod_words):
+                return person
+        return None
+
+    def _titled_by_name(self, tok: Token) -> Entity | None:
+        """ "the Pope", "the King": a title written as part of a person's name ("Pope Francis",
+        "King Charles") names that person, the latest such before the noun."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        for person in self._recent("person", tok.idx):
+            words = person.name.split()
+            if len(words) > 1 and words[0].lower() == tok.lower_:
                 return person
         return None
 
