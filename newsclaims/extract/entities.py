@@ -51,6 +51,7 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
             entity = builder.add(chunk, "organisation")
             entity.type = ev.org_type or entity.type
             entity.acronym = entity.acronym or bracketed_acronym(doc, chunk) or chunk_acronym(chunk, rules)
+            builder.note_text(entity, entity.acronym)
         elif (
             ev.person
             and not ev.place
@@ -157,18 +158,20 @@ def _media_mentions(doc: Doc, rules: Rules, builder: EntityBuilder) -> None:
             if masthead is not None:
                 masthead.mentions.append(tok.idx)
                 masthead.add_alias(f"the {tok.text}")
+                builder.note_text(masthead, f"the {tok.text}")
                 continue
             chunk = NameChunk(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
             entity = builder.add(chunk, "organisation")
             entity.type = "media"
             entity.add_alias(f"the {tok.text}")
+            builder.note_text(entity, f"the {tok.text}")
 
 
 def _masthead_ending(builder: EntityBuilder, tok: Token) -> Entity | None:
     """The media organisation named earlier whose name ends in ``tok``'s word, most recent first."""
     found = [
         e
-        for e in builder.entities
+        for e in builder.entities_with_word(tok.text)
         if e.kind == "organisation"
         and e.type == "media"
         and len(e.words) >= 2

@@ -25,7 +25,7 @@ class EntityBuilder:
         self._order: dict[int, int] = {}  # id(entity) -> position in ``entities``
         self._by_word: dict[str, list[Entity]] = {}  # a word of the name -> entities holding it
         self._by_initial: dict[str, list[Entity]] = {}  # first letter of a person's name word
-        self._organisations: list[Entity] = []
+        self._by_text: dict[str, list[Entity]] = {}  # a name, alias or acronym -> entities it may be
 
     def _register(self, entity: Entity) -> None:
         """Index a new entity by its words, so matching a chunk looks at a few candidates only."""
@@ -35,15 +35,27 @@ class EntityBuilder:
             self._by_word.setdefault(w, []).append(entity)
             if entity.kind == "person":
                 self._by_initial.setdefault(w[:1], []).append(entity)
-        if entity.kind == "organisation":
-            self._organisations.append(entity)
+        self.note_text(entity, entity.name)
+
+    def note_text(self, entity: Entity, text: str | None) -> None:
+        """Index a name, alias or acronym ``entity`` now answers to, so exact matches look it up
+        instead of scanning every entity (quadratic in a long story's names). Call it for every
+        alias or acronym given to an entity while chunks are still being matched."""
+        if text:
+            found = self._by_text.setdefault(text, [])
+            if all(e is not entity for e in found):
+                found.append(entity)
+
+    def entities_with_word(self, word: str) -> list[Entity]:
+        """The entities whose name holds ``word``, in the order they were made."""
+        return list(self._by_word.get(word, []))
 
     def _in_order(self, found: list[Entity]) -> list[Entity]:
         unique = {id(e): e for e in found}
         return sorted(unique.values(), key=lambda e: self._order[id(e)])
 
     def _find_exact(self, kind: str, text: str) -> Entity | None:
-        for e in self.entities:
+        for e in self._in_order(self._by_text.get(text, [])):
             if e.kind == kind and (e.name == text or text in e.aliases or e.acronym == text):
                 return e
         return None
@@ -63,7 +75,11 @@ class EntityBuilder:
         if not words:
             return None
         text = chunk.text
-        named = [e for e in self._organisations if e.acronym == text or text in e.aliases]
+        named = [
+            e
+            for e in self._by_text.get(text, [])
+            if e.kind == "organisation" and (e.acronym == text or text in e.aliases)
+        ]
         found = []
         for e in self._in_order(self._by_word.get(words[0], []) + named):
             if e.kind == "organisation":
@@ -92,6 +108,7 @@ class EntityBuilder:
         ("… Human Rights, known as Licadho")."""
         entity.mentions.append(chunk.start_char)
         entity.add_alias(chunk.text)
+        self.note_text(entity, chunk.text)
         self.chunk_entity[chunk.start] = entity
 
     def attach(self, chunk: NameChunk) -> Entity | None:

@@ -114,13 +114,24 @@ def _lower_name_part(doc: Doc, i: int) -> bool:
     )
 
 
-def dateline_tokens(doc: Doc) -> set[int]:
+def dateline_tokens(doc: Doc) -> frozenset[int]:
     """Token indices of wire datelines opening a paragraph: "BANGKOK (Reuters) -", "BOKEO, Laos –".
 
     A dateline is one or more upper-case words, optionally followed by a capitalised region,
     a date and a bracketed agency, and closed by a dash. It names a place and a news agency,
-    never a speaker or an organisation of the story.
+    never a speaker or an organisation of the story. Found once per Doc (kept in its
+    ``user_data``, like ``doc_text``): names and reported speech both ask.
     """
+    found = doc.user_data.get(_DATELINES_KEY)
+    if found is None:
+        found = doc.user_data[_DATELINES_KEY] = frozenset(_find_datelines(doc))
+    return found
+
+
+_DATELINES_KEY = "newsclaims.datelines"
+
+
+def _find_datelines(doc: Doc) -> set[int]:
     found: set[int] = set()
     for start in _paragraph_starts(doc):
         i = start

@@ -8,6 +8,7 @@ unattributed continuation paragraphs can lean on the speakers before them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from time import perf_counter
 
@@ -183,25 +184,51 @@ def _find_figures(doc: Doc) -> list[Figure]:
     return list(find_figures(doc))
 
 
-def _claim(doc: Doc, fig: Figure, quotes: tuple[Quote, ...]) -> Figure:
+class _QuoteLookup:
+    """The quotes of a story indexed for the figure claimant questions, by start offset with the
+    running maximum of their ends and by paragraph, so each figure costs a bisection instead of
+    a scan of every quote (quadratic on long stories)."""
+
+    def __init__(self, text: str, quotes: tuple[Quote, ...]) -> None:
+        self.text, self.quotes = text, quotes
+        self.order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, i))
+        self.starts = [quotes[i].start for i in self.order]
+        self.max_end: list[int] = []
+        for i in self.order:
+            self.max_end.append(max(quotes[i].end, self.max_end[-1] if self.max_end else -1))
+        self.indirect_by_paragraph: dict[int, list[int]] = {}
+        for i, q in enumerate(quotes):
+            if q.kind == "indirect":
+                self.indirect_by_paragraph.setdefault(q.paragraph, []).append(i)
+
+    def holder(self, start: int, end: int) -> int | None:
+        """The first quote (in story order) holding ``start:end``."""
+        k = bisect_right(self.starts, start)
+        first = bisect_left(self.max_end, end, 0, k)  # no quote before it reaches ``end``
+        found = [i for i in self.order[first:k] if self.quotes[i].end >= end]
+        return min(found) if found else None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.max_end[k - 1] > start
+
+
+def _claim(doc: Doc, fig: Figure, lookup: _QuoteLookup) -> Figure:
     """The figure's claimant: the speaker of the quote holding it, or of the reported clause that the
     sentence holding it continues ("X said that … . The victims were 16 to 20."), else nobody."""
-    holder = next((i for i, q in enumerate(quotes) if q.start <= fig.start and fig.end <= q.end), None)
+    quotes, text = lookup.quotes, lookup.text
+    holder = lookup.holder(fig.start, fig.end)
     if holder is not None:
         return replace(fig, claimant=quotes[holder].speaker, quote_index=holder)
-    text = doc_text(doc)
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None:
         return replace(fig, claimant=None, quote_index=None)
     sent = span[0].sent
-    if not any(sent.start_char < q.end and q.start < sent.end_char for q in quotes):
+    if not lookup.overlaps(sent.start_char, sent.end_char):
         before = [
-            q
-            for q in quotes
-            if q.kind == "indirect"
-            and q.paragraph == paragraph_of(text, fig.start)
-            and q.end <= sent.start_char
-            and text[q.end : sent.start_char].strip() in {".", ""}
+            quotes[i]
+            for i in lookup.indirect_by_paragraph.get(paragraph_of(text, fig.start), [])
+            if quotes[i].end <= sent.start_char and text[quotes[i].end : sent.start_char].strip() in {".", ""}
         ]
         if before and before[-1].speaker is not None:
             return replace(fig, claimant=before[-1].speaker, quote_index=None)
@@ -271,7 +298,8 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
         for c in cands
     )
     clock.lap("speakers")
-    figures = tuple(_claim(doc, fig, quotes) for fig in _find_figures(doc))
+    lookup = _QuoteLookup(text, quotes)
+    figures = tuple(_claim(doc, fig, lookup) for fig in _find_figures(doc))
     people, organisations = to_records(index)
     clock.lap("figures")
     return Extraction(people=people, organisations=organisations, quotes=quotes, figures=figures)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from .names import dateline_tokens
 from .participles import cut_before_added_report, is_added_report, reporting_ancestor
 from .rules import Rules
+from .textindex import SpanIndex
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -66,8 +67,8 @@ class Reported:
     cue: str
 
 
-def _in_spans(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(lo <= offset < hi for lo, hi in spans)
+def _in_spans(offset: int, spans: SpanIndex) -> bool:
+    return spans.holds(offset)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -186,13 +187,11 @@ def _clip(doc: Doc, a: int, b: int, skip: Set[int] = frozenset()) -> tuple[int, 
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
-def _overlaps(span: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> bool:
+def _overlaps(span: tuple[int, int], quoted: SpanIndex) -> bool:
     """The clause cuts into a direct quote. A quote wholly inside the clause is a partial quote
     the reporter built the clause around ("said it would “investigate any credible report”"):
     the clause stays, and the pipeline lets it win over the embedded quote."""
-    return any(
-        span[0] < hi and lo < span[1] and not (span[0] <= lo and hi <= span[1] + 1) for lo, hi in quoted
-    )
+    return any(not (span[0] <= lo and hi <= span[1] + 1) for lo, hi in quoted.overlapping(*span))
 
 
 def _circumstance_at(prep: Token) -> bool:
@@ -358,10 +357,11 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
     :param quoted: char spans of direct quotes, marks included.
     """
     datelines = dateline_tokens(doc)
+    spans = SpanIndex(quoted)
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.reporting_verbs:
             continue
-        if _in_spans(verb.idx, quoted) or any(c.dep_ == "auxpass" for c in verb.children):
+        if _in_spans(verb.idx, spans) or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         above = reporting_ancestor(verb, rules) if is_added_report(verb, rules) else None
         subject = _subject(above if above is not None else verb)
@@ -376,10 +376,10 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
             if found is None:
                 continue
             subject, rng = found
-        if _in_spans(subject.idx, quoted):
+        if _in_spans(subject.idx, spans):
             continue
         span = _clip(doc, *rng, datelines)
-        if span is None or _overlaps(span, quoted):
+        if span is None or _overlaps(span, spans):
             continue
         yield Reported(span[0], span[1], subject.i, verb.text)
 
@@ -387,8 +387,9 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
 def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int]]) -> Iterator[Reported]:
     """Yield the clause around 'according to X': after it when it opens the sentence, else before."""
     datelines = dateline_tokens(doc)
+    spans = SpanIndex(quoted)
     for tok in doc:
-        if tok.lower_ != "according" or _in_spans(tok.idx, quoted):
+        if tok.lower_ != "according" or _in_spans(tok.idx, spans):
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -403,7 +404,7 @@ def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         phrase_end = max(pobj.right_edge.i, to.i)
         rng = (phrase_end + 1, sent.end - 1) if first == tok.i else (sent.start, tok.i - 1)
         span = _clip(doc, *rng, datelines)
-        if span is None or _overlaps(span, quoted):
+        if span is None or _overlaps(span, spans):
             continue
         yield Reported(span[0], span[1], pobj.i, doc[tok.i : to.i + 1].text)
 

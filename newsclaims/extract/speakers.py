@@ -11,8 +11,9 @@ X" -> the body that produced it).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -313,6 +314,10 @@ class SpeakerResolver:
         self.extra: list[tuple[int, Entity]] = []  # speaker mentions resolved from pronouns/nouns
         self.speakers: list[Entity] = []
         self._quoted_chars: bytearray | None = None
+        self._by_lemma: dict[str, list[int]] | None = None
+        self._mentions: list[tuple[int, int, Entity]] | None = None
+        self._mention_offsets: list[int] = []
+        self._extra_at: dict[int, Entity] = {}  # dict(self.extra), kept as it grows
         self._learn_genders()
 
     # -- gender ---------------------------------------------------------------------------
@@ -360,16 +365,34 @@ class SpeakerResolver:
                 people[key].gender = top
 
     # -- recency --------------------------------------------------------------------------
-    def _recent(self, kind: str, pos: int) -> list[Entity]:
-        latest: dict[int, tuple[int, Entity]] = {}
-        for e in self.index.entities:
-            for m in e.mentions:
-                if e.kind == kind and m < pos and m > latest.get(id(e), (-1, e))[0]:
-                    latest[id(e)] = (m, e)
-        for m, e in self.extra:
-            if e.kind == kind and m < pos and m > latest.get(id(e), (-1, e))[0]:
-                latest[id(e)] = (m, e)
-        return [e for _, e in sorted(latest.values(), key=lambda x: -x[0])]
+    def _recent(self, kind: str, pos: int) -> Iterator[Entity]:
+        """The entities of ``kind`` mentioned before ``pos``, latest mention first, lazily: walks
+        back from ``pos`` over one sorted list of the story's mentions (built once) merged with
+        the speaker mentions resolved so far, so a caller that stops early pays for what it reads."""
+        if self._mentions is None:
+            ranked = [(m, k, e) for k, e in enumerate(self.index.entities) for m in e.mentions]
+            ranked.sort(key=lambda x: (x[0], -x[1]))  # walked backwards: ties in story order
+            self._mentions = ranked
+            self._mention_offsets = [m for m, _, _ in ranked]
+        named = self._mentions
+        i = bisect_left(self._mention_offsets, pos) - 1
+        extra = sorted(
+            ((m, n) for n, (m, e) in enumerate(self.extra) if e.kind == kind and m < pos), reverse=True
+        )
+        j, seen = 0, set()
+        while i >= 0 or j < len(extra):
+            if j < len(extra) and (i < 0 or extra[j][0] > named[i][0]):
+                entity = self.extra[extra[j][1]][1]
+                j += 1
+            else:
+                entity = named[i][2]
+                i -= 1
+            if entity.kind == kind and id(entity) not in seen:
+                seen.add(id(entity))
+                yield entity
+
+    def _mentioned_before(self, entity: Entity, pos: int) -> bool:
+        return any(m < pos for m in entity.mentions) or any(m < pos and e is entity for m, e in self.extra)
 
     # -- resolution -----------------------------------------------------------------------
     def resolve(self, tok: Token) -> Entity | None:
@@ -377,6 +400,7 @@ class SpeakerResolver:
         entity = self._resolve(tok)
         if entity is not None:
             self.extra.append((tok.idx, entity))
+            self._extra_at[tok.idx] = entity
             self.speakers.append(entity)
         return entity
 
@@ -476,16 +500,29 @@ class SpeakerResolver:
         When the sentence before is about an organisation ("The union is demanding …. “…,” she
         said."), the pronoun is that organisation's person, however long ago they were named.
         """
-        people = [p for p in self._recent("person", tok.idx) if not gender or p.gender in (None, gender)]
+
+        def fits(p: Entity) -> bool:
+            return not gender or p.gender in (None, gender)
+
+        people = (p for p in self._recent("person", tok.idx) if fits(p))
         bound = self._clause_subject(tok)
-        if bound is not None and bound in people:
+        if bound is not None and fits(bound) and self._mentioned_before(bound, tok.idx):
             bound.gender = bound.gender or gender or None
             return bound
         topic = self._topic_organisation(tok)
-        members = [p for p in people if topic is not None and p.organisation is topic]
-        subject = previous_subject(self.index, tok, self._inside_quote, dict(self.extra))
-        salient = [p for p in people if p is subject]
-        person = (members or salient or people or [None])[0]
+        subject = previous_subject(self.index, tok, self._inside_quote, self._extra_at)
+        member = None
+        if topic is not None:
+            member = next(
+                (p for p in self._recent("person", tok.idx) if fits(p) and p.organisation is topic), None
+            )
+        salient = (
+            subject is not None
+            and subject.kind == "person"
+            and fits(subject)
+            and self._mentioned_before(subject, tok.idx)
+        )
+        person = member or (subject if salient else next(people, None))
         if person is not None:
             person.gender = person.gender or gender or None
         return person
@@ -540,13 +577,22 @@ class SpeakerResolver:
                 or (sub.dep_ == "pobj" and sub.head.lower_ == "by")  # "the decree signed by the Pope"
             ):
                 return ent  # "the report by the agency", "Cornyn's statement"
-        for prev in tok.doc[: tok.i]:
-            if prev.lemma_ == tok.lemma_ and prev.i != tok.i:
-                ent = statement_issuer(index, prev)
-                if ent is not None:
-                    return ent
+        for i in self._same_lemma_before(tok):
+            ent = statement_issuer(index, tok.doc[i])
+            if ent is not None:
+                return ent
         orgs = [s for s in reversed(self.speakers) if s.kind == "organisation"]
         return orgs[0] if orgs else None
+
+    def _same_lemma_before(self, tok: Token) -> list[int]:
+        """Positions of the earlier tokens with ``tok``'s lemma, in text order, from an index built
+        once per story: a scan of the text before every 'the statement' is quadratic on long ones."""
+        if self._by_lemma is None:
+            self._by_lemma = {}
+            for t in tok.doc:
+                self._by_lemma.setdefault(t.lemma_, []).append(t.i)
+        positions = self._by_lemma.get(tok.lemma_, [])
+        return positions[: bisect_left(positions, tok.i)]
 
     def _role_noun(self, tok: Token) -> Entity | None:
         """'the deputy director', 'the colonel', 'the police general' (Pol Lt Gen X), 'the county
@@ -557,7 +603,7 @@ class SpeakerResolver:
             return self._titled_by_name(tok)
         mod_words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
         phrase = " ".join([*mod_words, low])
-        recent = self._recent("person", tok.idx)
+        recent = list(self._recent("person", tok.idx))  # read twice
         for person in recent:
             role = (person.role or "").lower()
             if role.endswith(phrase) or (not mod_words and low in role.split()):

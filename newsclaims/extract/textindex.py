@@ -7,7 +7,8 @@ makes extraction quadratic in article length. ``doc_text`` keeps the joined stri
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -46,3 +47,27 @@ def breaks_before(text: str, offset: int) -> int:
 def paragraph_of(text: str, offset: int) -> int:
     """1-based paragraph number holding char ``offset``."""
     return breaks_before(text, offset) + 1
+
+
+class SpanIndex:
+    """Char spans (the direct quotes of a story) sorted by start, with the running maximum of
+    their ends, so "is this offset inside one?" and "which ones overlap this range?" bisect
+    instead of scanning every span for every token or clause."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [lo for lo, _ in self.spans]
+        self.max_end: list[int] = []
+        for _, hi in self.spans:
+            self.max_end.append(max(hi, self.max_end[-1]) if self.max_end else hi)
+
+    def holds(self, offset: int) -> bool:
+        """Some span has ``lo <= offset < hi``."""
+        k = bisect_right(self.starts, offset)
+        return k > 0 and self.max_end[k - 1] > offset
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans with ``lo < end`` and ``start < hi``, in start order."""
+        k = bisect_left(self.starts, end)
+        first = bisect_right(self.max_end, start, 0, k)  # every span before it ends by ``start``
+        return [(lo, hi) for lo, hi in self.spans[first:k] if hi > start]
