@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Token
 from ..records import EntityRef, Extraction, Figure, Quote
 from .entities import build_entities, to_records
 from .entity_index import Entity, EntityIndex
-from .quotes import DirectQuote, iter_direct_quotes, paragraph_of
+from .fragments import is_so_called, iter_said_fragments
+from .quotes import DirectQuote, iter_direct_quotes, iter_quote_fragments, paragraph_of
 from .reported import iter_reported
 from .rules import Rules, load_rules
 from .speakers import SpeakerResolver, find_attribution
-from .textindex import doc_text
+from .textindex import SpanIndex, doc_text
 
 SPEAKER_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "case"})
 FINDING_CUES = frozenset(
@@ -131,6 +132,36 @@ def _dedup(text: str, direct: list[_Candidate], indirect: list[_Candidate]) -> l
             continue
         kept.append(cand)
     return sorted(kept + direct, key=lambda c: c.start)
+
+
+def _with_fragments(cands: list[_Candidate], fragments: list[DirectQuote]) -> list[_Candidate]:
+    """A quoted fragment inside a reported clause whose speaker is known is that speaker's words
+    in part ('said the victims had a right to "concrete and efficient measures"'): a direct quote
+    of theirs beside the clause. Elsewhere a fragment stays a scare quote."""
+    clauses = SpanIndex([(c.start, c.end) for c in cands if c.kind == "indirect" and c.speaker is not None])
+    by_span = {(c.start, c.end): c for c in reversed(cands) if c.kind == "indirect" and c.speaker is not None}
+    added = []
+    for f in fragments:
+        holders = [
+            (lo, hi) for lo, hi in clauses.overlapping(f.start, f.end) if lo <= f.start and f.end <= hi
+        ]
+        if not holders:
+            continue
+        clause = by_span[holders[0]]
+        added.append(
+            _Candidate(
+                "direct",
+                f.start,
+                f.end,
+                f.paragraph,
+                clause.speaker_tok,
+                clause.cue,
+                embedded=True,
+                speaker=clause.speaker,
+                speaker_text=clause.speaker_text,
+            )
+        )
+    return sorted(cands + added, key=lambda c: c.start) if added else cands
 
 
 def _speaker_text(index: EntityIndex, tok: Token, entity: Entity | None) -> str:
@@ -272,6 +303,7 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     index = build_entities(doc, rules=rules)
     clock.lap("entities")
     directs = list(iter_direct_quotes(doc))
+    fragments = list(iter_quote_fragments(doc))
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in directs]
     clock.lap("direct quotes")
     indirect = [
@@ -281,9 +313,21 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     ]
     clock.lap("reported speech")
     direct = _direct_candidates(doc, rules, directs)
+    inside = SpanIndex(quoted)
+    fragments = [f for f in fragments if not inside.holds(f.open) and not is_so_called(text, f)]
+    said = list(iter_said_fragments(doc, fragments, rules))
+    direct += [
+        _Candidate(
+            "direct", f.quote.start, f.quote.end, f.quote.paragraph, f.subject, f.verb.text, embedded=True
+        )
+        for f in said
+    ]
+    direct.sort(key=lambda c: c.start)
+    fragments = [f for f in fragments if f not in {s.quote for s in said}]
     cands = _dedup(text, direct, indirect)
     _resolve_speakers(index, cands, quoted)
     cands = [c for c in cands if c.kind == "direct" or c.speaker is not None or _nameless(c, rules)]
+    cands = _with_fragments(cands, fragments)
     quotes = tuple(
         Quote(
             kind=c.kind,  # type: ignore[arg-type]

@@ -181,6 +181,19 @@ def iter_direct_quotes(doc: Doc) -> Iterator[DirectQuote]:
     sentence (preceded by a word) without a verb. So are mentioned texts (``quote_mentions``):
     slogans, glosses and labels, and quotations listed with a skipped one.
     """
+    return (q for q, kind in _quoted_spans(doc) if kind == "speech")
+
+
+def iter_quote_fragments(doc: Doc) -> Iterator[DirectQuote]:
+    """Yield the quoted spans skipped as scare quotes: short or verbless fragments inside a
+    sentence. Alone they are no speech, but inside a reported clause ('said the victims had a
+    right to "concrete and efficient measures"') they are the speaker's own words in part."""
+    return (q for q, kind in _quoted_spans(doc) if kind == "fragment")
+
+
+def _quoted_spans(doc: Doc) -> Iterator[tuple[DirectQuote, str]]:
+    """Every quoted span with what it reads as: "speech", a "fragment" (scare-quote shaped) or
+    a "mention" (a title, slogan, gloss or label)."""
     text = doc_text(doc)
     for number, (p_start, p_end) in enumerate(paragraph_bounds(text), start=1):
         pairs = _single_pairs if _outer_is_single(text, p_start, p_end) else _mark_pairs
@@ -192,13 +205,18 @@ def iter_direct_quotes(doc: Doc) -> Iterator[DirectQuote]:
             words = len(text[start:end].split())
             embedded = _embedded(text, open_at, p_start)
             has_verb = _has_verb(doc, start, end)
+            quote = DirectQuote(start, end, open_at, close_at, number, p_start, p_end, embedded)
             if (
-                (embedded and words <= SCARE_MAX_WORDS)
-                or (not has_verb and (words <= SCARE_MAX_WORDS or embedded))
-                or _is_title(text[start:end])
+                _is_title(text[start:end])
                 or (embedded and mention_lead(text, open_at, p_start))
                 or (embedded and listed_after(text, skipped_close, open_at))
             ):
                 skipped_close = close_at
-                continue
-            yield DirectQuote(start, end, open_at, close_at, number, p_start, p_end, embedded)
+                yield quote, "mention"
+            elif (embedded and words <= SCARE_MAX_WORDS) or (
+                not has_verb and (words <= SCARE_MAX_WORDS or embedded)
+            ):
+                skipped_close = close_at
+                yield quote, "fragment"
+            else:
+                yield quote, "speech"

@@ -87,6 +87,11 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def verb_subject(verb: Token) -> Token | None:
+    """The subject a reporting or naming verb takes, inherited as ``_subject`` inherits it."""
+    return _subject(verb)
+
+
 def _np_head(doc: Doc, a: int, b: int) -> Token | None:
     """Head word of the noun phrase ``doc[a..b]``: its first noun attached outside the phrase."""
     nouns = [t for t in doc[a : b + 1] if t.pos_ in {"NOUN", "PROPN", "PRON"}]

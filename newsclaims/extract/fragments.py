@@ -1,0 +1,84 @@
+"""Quoted fragments that are a speaker's words in part.
+
+A short or verbless quoted span inside a sentence reads as a scare quote ("so-called “rescue”
+raids") and ``quotes.iter_direct_quotes`` skips it. Real reporting quotes speakers that way all the
+time: 'called the stabbing “an act of inexplicable barbarity”', 'calling it “null and void”',
+'asking Cengiz to be “patient and resilient”'. Such a fragment is the complement of a verb of
+naming or saying whose subject is the speaker; this module finds that verb and subject. (A
+fragment inside a reported clause takes the clause's speaker; the pipeline does that.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .quotes import DirectQuote
+from .reported import verb_subject
+from .rules import Rules
+from .textindex import doc_text
+
+NAMING_VERBS = frozenset(
+    {"call", "describe", "dub", "label", "term", "brand", "characterize", "characterise", "hail", "ask"}
+)
+"""Verbs whose complement names or asks in the subject's own words: 'called it “X”'."""
+COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp"})
+"""How the fragment hangs from its verb: as what is said or named, not a circumstance ('reported
+them for “absconding”' is no quote)."""
+LISTENER_VERBS = frozenset({"quote", "tell", "ask", "urge", "cite"})
+"""Verbs whose object is a person (quoted, told, asked), not words."""
+SO_CALLED = ("so-called", "so called")
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A quoted fragment, the verb it completes and that verb's subject (the speaker's word)."""
+
+    quote: DirectQuote
+    verb: Token
+    subject: Token
+
+
+def is_so_called(text: str, quote: DirectQuote) -> bool:
+    """ "the so-called “rescue” raids": the reporter distancing a word, not quoting anyone."""
+    before = text[max(0, quote.open - 12) : quote.open].rstrip().lower()
+    return before.endswith(SO_CALLED)
+
+
+def iter_said_fragments(doc: Doc, fragments: list[DirectQuote], rules: Rules) -> Iterator[Fragment]:
+    """The fragments completing a verb of naming or saying that has a subject."""
+    text = doc_text(doc)
+    for quote in fragments:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or is_so_called(text, quote) or _is_nickname(doc, span):
+            continue
+        verb = _governing_verb(span.root, rules)
+        subject = verb_subject(verb) if verb is not None else None
+        if verb is not None and subject is not None and not (span.start <= subject.i < span.end):
+            yield Fragment(quote, verb, subject)
+
+
+def _governing_verb(root: Token, rules: Rules) -> Token | None:
+    """The verb of naming or saying the fragment completes ('called it “X”'), through a linking
+    'be' ('asking her to be “patient”'); not a passive one ('described by critics as “X”'), whose
+    subject is what was named."""
+    if root.dep_ not in COMPLEMENT_DEPS or root.head.i == root.i:
+        return None
+    verb = root.head
+    if verb.lemma_ == "be" and verb.dep_ == "xcomp":
+        verb = verb.head
+    if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if root.dep_ == "dobj" and (lemma in LISTENER_VERBS or root.pos_ == "PROPN"):
+        return None  # 'quotes a “Senate aide” as saying': who is quoted, not what
+    return verb if lemma in NAMING_VERBS or lemma in rules.reporting_verbs else None
+
+
+def _is_nickname(doc: Doc, span) -> bool:
+    """'Kittipong “Ton” Rattanasiri': a quoted word between the parts of a name."""
+    before = doc[span.start - 2] if span.start >= 2 else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return all(t is not None and t.pos_ == "PROPN" for t in (before, after))

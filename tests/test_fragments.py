@@ -1,0 +1,79 @@
+"""Quoted fragments: a speaker's words in part are direct quotes of theirs; scare quotes are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.extract.pipeline import extract
+
+
+def _direct(nlp, body: str) -> dict[str, str | None]:
+    ex = extract(nlp(body))
+    return {q.text: (q.speaker.name if q.speaker else None) for q in ex.quotes if q.kind == "direct"}
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        pytest.param(
+            "Interior Minister Joachim Brudzinski called the stabbing “an act of inexplicable barbarity.”",
+            "an act of inexplicable barbarity.",
+            "Joachim Brudzinski",
+            id="called-it",
+        ),
+        pytest.param(
+            "Prime Minister Kyriakos Mitsotakis commented on the agreement, calling it “null and void”.",
+            "null and void",
+            "Kyriakos Mitsotakis",
+            id="calling-it-participle",
+        ),
+        pytest.param(
+            "Judge Maria Lopez said the victims had a right to “concrete and efficient measures” against abuse.",
+            "concrete and efficient measures",
+            "Maria Lopez",
+            id="inside-reported-clause",
+        ),
+        pytest.param(
+            "Fritz Henderson spoke to reporters. He said the company would focus on “four core brands” from now on.",
+            "four core brands",
+            "Fritz Henderson",
+            id="inside-clause-pronoun-speaker",
+        ),
+    ],
+)
+def test_fragment_is_the_speakers_words(nlp, body: str, fragment: str, speaker: str) -> None:
+    assert _direct(nlp, body).get(fragment, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        pytest.param(
+            "The coalition said the so-called “rescue” raids left the women without shelter.",
+            "rescue",
+            id="so-called",
+        ),
+        pytest.param(
+            "The scheme has long been described by critics as a “back door” for cheap labour.",
+            "back door",
+            id="passive-naming",
+        ),
+        pytest.param(
+            "GovExec.com quotes a “Senate aide” as saying the plan is flawed.",
+            "Senate aide",
+            id="quoted-person",
+        ),
+        pytest.param(
+            "Their sponsors have reported them for “absconding”, a charge that bars them from leaving.",
+            "absconding",
+            id="circumstance",
+        ),
+        pytest.param(
+            "“They could not leave,” said Pol Col Kittipong “Ton” Rattanasiri, the deputy commander.",
+            "Ton",
+            id="nickname",
+        ),
+    ],
+)
+def test_scare_quotes_stay_out(nlp, body: str, fragment: str) -> None:
+    assert fragment not in _direct(nlp, body)
