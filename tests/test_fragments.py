@@ -1,4 +1,5 @@
-"""Quoted fragments: a speaker's words in part are direct quotes of theirs; scare quotes are not."""
+"""Partial quotes and nested reports: a speaker's words in part are direct quotes of theirs, scare quotes
+are not; a source's "according to" gives way to the named speaker whose report it carries."""
 
 from __future__ import annotations
 
@@ -77,3 +78,12 @@ def test_fragment_is_the_speakers_words(nlp, body: str, fragment: str, speaker: 
 )
 def test_scare_quotes_stay_out(nlp, body: str, fragment: str) -> None:
     assert fragment not in _direct(nlp, body)
+
+
+def test_according_to_a_source_of_a_named_speakers_report(nlp) -> None:
+    body = (
+        "Major general Fuad Basya, spokesman for the military, said fishermen first noticed the people. "
+        "According to ABC News, Basya also believes the asylum seekers may have left the boat on purpose."
+    )
+    quotes = {q.text: q.speaker.name if q.speaker else None for q in extract(nlp(body)).quotes}
+    assert quotes.get("the asylum seekers may have left the boat on purpose") == "Fuad Basya"

@@ -165,3 +165,37 @@ def test_iter_reported_arguing_participle_stays_inside_the_clause(nlp) -> None:
     )
     clauses = [text for text, _, cue in _reported(nlp, body) if cue == "said"]
     assert any(text.endswith("without a warrant") for text in clauses)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Valeska Paris said her passport was taken away from her and she was forced to work in the engine room.",
+            (
+                "her passport was taken away from her and she was forced to work in the engine room",
+                "Paris",
+                "said",
+            ),
+            id="and-own-subject",
+        ),
+        pytest.param(
+            "The party said the agreement is only a legal framework, and actual construction is in private hands.",
+            (
+                "the agreement is only a legal framework, and actual construction is in private hands",
+                "party",
+                "said",
+            ),
+            id="comma-and-own-subject",
+        ),
+    ],
+)
+def test_reported_clause_continued_by_a_coordinated_clause(nlp, body, expected):
+    assert expected in _reported(nlp, body)
+
+
+def test_reported_clause_not_continued_by_a_second_report(nlp):
+    body = "The minister said the border would stay open, and the army warned that patrols would increase."
+    found = _reported(nlp, body)
+    assert ("the border would stay open", "minister", "said") in found
+    assert ("patrols would increase", "army", "warned") in found

@@ -16,6 +16,12 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
     ("body", "quote", "speaker"),
     [
         pytest.param(
+            "Senator Jane Cole issued a statement about the closure. “Like many Texans, I am disappointed.”",
+            "Like many Texans, I am disappointed.",
+            "Jane Cole",
+            id="issued-a-statement-lead-in",
+        ),
+        pytest.param(
             "“The camps are full again,” said Maria Santos.",
             "The camps are full again",
             "Maria Santos",

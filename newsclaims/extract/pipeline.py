@@ -118,6 +118,34 @@ def _ends_clause(text: str, d: _Candidate, indirect: list[_Candidate]) -> bool:
     )
 
 
+def _hosts(outer: _Candidate, inner: _Candidate) -> bool:
+    """ "According to ABC News, Basya also believes …", "According to the Herald, Professor Burrows
+    said …": the source's clause only carries a named speaker's own report, whose words are the
+    quote."""
+    tok = inner.speaker_tok
+    return (
+        tok is not None
+        and (outer.cue or "").lower() == "according to"
+        and tok.pos_ == "PROPN"
+        and outer.start <= tok.idx < inner.start
+        and outer.start < inner.start
+        and inner.end <= outer.end + 1
+    )
+
+
+def _without_hosts(indirect: list[_Candidate]) -> list[_Candidate]:
+    by_paragraph: dict[int, list[_Candidate]] = {}
+    for c in indirect:
+        by_paragraph.setdefault(c.paragraph, []).append(c)
+    hosts = {
+        id(outer)
+        for group in by_paragraph.values()
+        for outer in group
+        if any(inner is not outer and _hosts(outer, inner) for inner in group)
+    }
+    return [c for c in indirect if id(c) not in hosts]
+
+
 def _dedup(text: str, direct: list[_Candidate], indirect: list[_Candidate]) -> list[_Candidate]:
     """Every direct quote, and the reported clauses that overlap none of the quotations standing
     on their own; of nested clauses the longer.
@@ -127,6 +155,7 @@ def _dedup(text: str, direct: list[_Candidate], indirect: list[_Candidate]) -> l
     """
     kept: list[_Candidate] = []
     standalone = [d for d in direct if not d.embedded and not _ends_clause(text, d, indirect)]
+    indirect = _without_hosts(indirect)
     for cand in sorted(indirect, key=lambda c: c.start - c.end):
         if any(cand.start < k.end and k.start < cand.end for k in kept + standalone):
             continue

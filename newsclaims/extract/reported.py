@@ -325,7 +325,7 @@ def _split_recipient(verb: Token, comp: Token, start: int) -> int:
     return j if i < j <= obj.i else start
 
 
-def _clause_span(verb: Token, subject: Token) -> tuple[int, int] | None:
+def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] | None:
     """Token range (inclusive) of what ``verb`` reports, by the parse around it."""
     doc, sent = verb.doc, verb.sent
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS or _unmarked_finite_clause(verb, c)]
@@ -339,7 +339,8 @@ def _clause_span(verb: Token, subject: Token) -> tuple[int, int] | None:
         after = [c for c in comps if c.i > verb.i]
         start = _skip_recipient(verb, min(c.left_edge.i for c in after))
         start = _split_recipient(verb, after[0], start)
-        return _skip_circumstances(after[0], start), max(c.right_edge.i for c in after)
+        end = max(c.right_edge.i for c in after)
+        return _skip_circumstances(after[0], start), _continued_clause(verb, subject, end, rules)
     if verb.dep_ in PARENTHETICAL_DEPS:
         left = (sent.start, verb.left_edge.i - 1)
         right = (verb.right_edge.i + 1, sent.end - 1)
@@ -356,6 +357,25 @@ def _clause_span(verb: Token, subject: Token) -> tuple[int, int] | None:
     return None
 
 
+def _continued_clause(verb: Token, subject: Token, end: int, rules: Rules) -> int:
+    """ "Paris said her passport was taken away from her and she was forced to work …": a clause
+    with a subject of its own coordinated right after the reported one, with no verb of saying,
+    continues what was said (the parse hangs it on 'said')."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= end or conj.lemma_.lower() in rules.reporting_verbs:
+            continue
+        between = verb.doc[end + 1 : conj.left_edge.i]
+        own = [c for c in conj.children if c.dep_ in SUBJECT_DEPS]
+        if (
+            own
+            and own[0].i != subject.i
+            and all(t.is_punct or t.lower_ == "and" for t in between)
+            and any(t.lower_ == "and" for t in between)
+        ):
+            return conj.right_edge.i
+    return end
+
+
 def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int]]) -> Iterator[Reported]:
     """Yield clauses reported by a reporting verb with a subject, outside direct quotes.
 
@@ -370,7 +390,7 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
             continue
         above = reporting_ancestor(verb, rules) if is_added_report(verb, rules) else None
         subject = _subject(above if above is not None else verb)
-        rng = _clause_span(verb, subject) if subject is not None else None
+        rng = _clause_span(verb, subject, rules) if subject is not None else None
         rng = cut_before_added_report(doc, verb, rng, rules) if rng is not None else None
         if subject is not None and subject.pos_ == "NOUN" and doc[verb.i - 1].text == ",":
             # "The raids come after a coalition of groups, the Mekong Freedom Alliance, said …"

@@ -245,14 +245,24 @@ def _outside(offset: int, quoted: Sequence[tuple[int, int]]) -> bool:
 
 
 def _reporting_subject(verb: Token, quoted: Sequence[tuple[int, int]], rules: Rules) -> Token | None:
-    if (
-        verb.pos_ != "VERB"
-        or verb.lemma_.lower() not in rules.reporting_verbs
-        or not _outside(verb.idx, quoted)
-    ):
+    if verb.pos_ != "VERB" or not _reports(verb, rules) or not _outside(verb.idx, quoted):
         return None
     subject = _quoted_as_saying(verb) or _verb_subject(verb)
     return subject if subject is not None and _outside(subject.idx, quoted) else None
+
+
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "circulate", "make"})
+"""'X issued a statement', 'released a memo', 'made a statement': a verb that gives out a document
+speaks as a reporting verb does (the quote after it is the document's words)."""
+
+
+def _reports(verb: Token, rules: Rules) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in rules.reporting_verbs:
+        return True
+    return lemma in ISSUING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in rules.document_nouns for c in verb.children
+    )
 
 
 def _governing_report(
