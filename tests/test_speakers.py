@@ -22,6 +22,20 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             id="issued-a-statement-lead-in",
         ),
         pytest.param(
+            "Crops suffer. The U.S. Department of Agriculture notes, “Ground-level ozone causes more damage to"
+            " plants than all other air pollutants combined”, highlighting the importance of air quality.",
+            "Ground-level ozone causes more damage to plants than all other air pollutants combined",
+            "U.S. Department of Agriculture",
+            id="present-tense-verb-tagged-as-noun",
+        ),
+        pytest.param(
+            "President Recep Tayyip Erdogan spoke on Sunday. According to a statement released by Erdogan's office,"
+            " “The operation will neutralise the threat from the south.”",
+            "The operation will neutralise the threat from the south.",
+            "Recep Tayyip Erdogan",
+            id="according-to-a-statement-by-someones-office",
+        ),
+        pytest.param(
             "“The camps are full again,” said Maria Santos.",
             "The camps are full again",
             "Maria Santos",

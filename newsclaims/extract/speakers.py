@@ -190,8 +190,9 @@ def find_attribution(
     new_sentence = _new_sentence_after(text, quote, after)
     for lo, hi in regions:
         toks = _tokens(doc, lo, hi)
-        for tok in toks:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in rules.reporting_verbs:
+        nearest_first = toks if (lo, hi) == after else list(reversed(toks))
+        for tok in nearest_first:
+            if _is_reporting_verb(tok, rules):
                 if new_sentence and (lo, hi) == after and _reports_own_content(tok):
                     continue
                 subject = _quoted_as_saying(tok) or _verb_subject(tok)
@@ -202,9 +203,25 @@ def find_attribution(
                     return tok, names[-1] if names[-1].pos_ == "PROPN" else names[0]
     return (
         _governing_report(doc, quote, quoted, rules)
+        or _according_to_before(doc, text, before)
         or _lead_in(doc, quote, quoted, rules)
         or _introducing_clause(doc, text, before, quoted)
     )
+
+
+def _according_to_before(doc: Doc, text: str, before: tuple[int, int]) -> tuple[Token, Token] | None:
+    """'According to a statement released by Erdogan's office, “…”': the quote opened after an
+    'according to X,' phrase is X's."""
+    lo, hi = before
+    if not text[lo:hi].rstrip().endswith(","):
+        return None
+    for tok in _tokens(doc, lo, hi):
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is not None and lo <= pobj.idx < hi:
+                return tok, pobj
+    return None
 
 
 def _introducing_clause(
@@ -254,6 +271,26 @@ def _reporting_subject(verb: Token, quoted: Sequence[tuple[int, int]], rules: Ru
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "circulate", "make"})
 """'X issued a statement', 'released a memo', 'made a statement': a verb that gives out a document
 speaks as a reporting verb does (the quote after it is the document's words)."""
+
+
+MISTAGGED_SUBJECT_DEPS = frozenset({"nsubj", "nmod", "compound"})
+
+
+def _is_reporting_verb(tok: Token, rules: Rules) -> bool:
+    """A verb of saying, or one the tagger took for a plural noun that still has a subject ("The
+    U.S. Department of Agriculture notes, “…”")."""
+    if tok.lemma_.lower() not in rules.reporting_verbs:
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NNS"
+        and nxt is not None
+        and nxt.text in {",", ":"}
+        and any(c.dep_ in MISTAGGED_SUBJECT_DEPS and c.i < tok.i for c in tok.children)
+    )
 
 
 def _reports(verb: Token, rules: Rules) -> bool:
@@ -579,6 +616,9 @@ class SpeakerResolver:
             ent = index.entity_at(sub)
             if ent is None and sub.dep_ == "pobj" and sub.head.lower_ in AGENT_PREPS:
                 ent = resolve_org_noun(index, sub) or self._role_noun(sub)  # "signed by the Pope"
+                owner = next((c for c in sub.children if c.dep_ == "poss"), None)
+                if ent is None and owner is not None:  # "released by Erdogan's office"
+                    ent = index.entity_at(owner) or self._written_name(owner)
             if ent is None and sub.dep_ == "poss" and sub.head.i == tok.i:
                 ent = self._written_name(sub)
             if ent is not None and (
