@@ -36,6 +36,34 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             id="according-to-a-statement-by-someones-office",
         ),
         pytest.param(
+            "The Commission on Religious Freedom criticized the move. They released a statement which said,"
+            " “Hagia Sophia bears profound significance to Muslims and Christians alike.”",
+            "Hagia Sophia bears profound significance to Muslims and Christians alike.",
+            "Commission on Religious Freedom",
+            id="statement-which-said-speaks-for-its-issuer",
+        ),
+        pytest.param(
+            "Police spoke with Anne Sacoolas as a suspect. She informed police she had diplomatic immunity.",
+            "she had diplomatic immunity",
+            "Anne Sacoolas",
+            id="informed-reports",
+        ),
+        pytest.param(
+            "Matthew Ingram wrote a blog post. He characterized the conflict as “another small skirmish in a war"
+            " that Scientology has been waging for almost 15 years.”",
+            "another small skirmish in a war that Scientology has been waging for almost 15 years.",
+            "Matthew Ingram",
+            id="characterized-as-a-quotation",
+        ),
+        pytest.param(
+            "The Public Broadcasting Service revealed that Crown Prince Mohammad bin Salman accepted responsibility"
+            " for the murder of journalist Jamal Khashoggi. Speaking to the broadcaster, he said, “It happened"
+            " under my watch.”",
+            "It happened under my watch.",
+            "Mohammad bin Salman",
+            id="pronoun-after-a-body-reporting-on-someone",
+        ),
+        pytest.param(
             "“The camps are full again,” said Maria Santos.",
             "The camps are full again",
             "Maria Santos",

@@ -37,6 +37,19 @@ def _subject_entity(index: EntityIndex, sent: Span, resolved: Mapping[int, Entit
     return None
 
 
+def _reported_subject(index: EntityIndex, sent: Span) -> Entity | None:
+    """ "PBS revealed that Crown Prince Mohammad bin Salman accepted responsibility …": when a
+    body reports about a person, the person it reports on is the sentence's subject of note."""
+    for comp in sent.root.children:
+        if comp.dep_ != "ccomp":
+            continue
+        for child in comp.children:
+            ent = index.entity_at(child) if child.dep_ in SUBJECT_DEPS else None
+            if ent is not None and ent.kind == "person":
+                return ent
+    return None
+
+
 def _resolved_pronoun(subject: Token, sent: Span, resolved: Mapping[int, Entity]) -> Entity | None:
     """ "In between, she testified, she was raped by Quirin and Redouane. She told the court …": a
     subject pronoun of the sentence before stands for whom the same pronoun there was resolved to
@@ -74,6 +87,8 @@ def previous_subject(
         ]
         if named:
             ent = _subject_entity(index, sent, resolved)
+            if ent is not None and ent.kind == "organisation":
+                ent = _reported_subject(index, sent) or ent
             return ent if ent is not None and ent.kind == "person" else None
         i = sent.start - 1
     return None

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from .entity_index import Entity, EntityIndex
+from .fragments import NAMING_VERBS
 from .quotes import DirectQuote
 from .rules import Rules
 from .salience import previous_subject
@@ -68,6 +69,8 @@ SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
 OBJECT_PATH_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "compound", "appos", "npadvmod"})
 BOUND_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
+RELATIVE_SPEAKERS = frozenset({"who", "which", "that"})
+"""A relative pronoun subject of a reporting verb speaks for the noun it hangs from."""
 OBJECT_CLIMB = 4  # words from the end of the listener's phrase up to its reporting verb
 
 
@@ -318,10 +321,21 @@ def _governing_report(
     for verb in (tok, *tok.ancestors):
         if not sent.start <= verb.i < sent.end:
             break
-        subject = _reporting_subject(verb, quoted, rules)
+        subject = _reporting_subject(verb, quoted, rules) or _naming_subject(verb, quoted)
         if subject is not None:
             return verb, subject
     return None
+
+
+def _naming_subject(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """'He characterized the conflict as "another small skirmish in a war …"': a verb of naming
+    above a quotation inside its sentence gives it its subject's words."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS or not _outside(verb.idx, quoted):
+        return None
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    subject = _verb_subject(verb)
+    return subject if subject is not None and _outside(subject.idx, quoted) else None
 
 
 def _lead_in(
@@ -453,6 +467,9 @@ class SpeakerResolver:
 
     def _resolve(self, tok: Token) -> Entity | None:
         index, low = self.index, tok.lower_
+        if low in RELATIVE_SPEAKERS and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "a statement which said": the statement speaks
+            low = tok.lower_
         named = self._named(tok)
         if named is not None:
             return named
@@ -631,8 +648,20 @@ class SpeakerResolver:
             ent = statement_issuer(index, tok.doc[i])
             if ent is not None:
                 return ent
+        issuer = self._issuer(tok)
+        if issuer is not None:
+            return issuer
         orgs = [s for s in reversed(self.speakers) if s.kind == "organisation"]
         return orgs[0] if orgs else None
+
+    def _issuer(self, tok: Token) -> Entity | None:
+        """ "They released a statement which said …": who gives out the document, however the text
+        names them (a pronoun included)."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+            return None
+        subject = _verb_subject(verb)
+        return self._resolve(subject) if subject is not None and subject.i != tok.i else None
 
     def _same_lemma_before(self, tok: Token) -> list[int]:
         """Positions of the earlier tokens with ``tok``'s lemma, in text order, from an index built
