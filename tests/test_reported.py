@@ -199,3 +199,33 @@ def test_reported_clause_not_continued_by_a_second_report(nlp):
     found = _reported(nlp, body)
     assert ("the border would stay open", "minister", "said") in found
     assert ("patrols would increase", "army", "warned") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Institutional recipients, said Mauer, are required to exhibit their photographs every ten years.",
+            ("are required to exhibit their photographs every ten years", "Mauer", "said"),
+            id="inverted-parenthetical-name",
+        ),
+        pytest.param(
+            "Kristin Wilkins runs the gallery. Wilkins observed that the 2007 starting date of the donation"
+            " program coincided with the 20th anniversary of Andy Warhol's death.",
+            (
+                "the 2007 starting date of the donation program coincided with the 20th anniversary of Andy"
+                " Warhol's death",
+                "Wilkins",
+                "observed",
+            ),
+            id="verb-that-misparsed",
+        ),
+        pytest.param(
+            "As Heald told The Huffington Post, US surface ozone has dropped partly due to the Clean Air Act.",
+            ("US surface ozone has dropped partly due to the Clean Air Act", "Heald", "told"),
+            id="as-x-told-y",
+        ),
+    ],
+)
+def test_reported_surface_forms_of_real_news(nlp, body, expected):
+    assert expected in _reported(nlp, body)

@@ -64,6 +64,12 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             id="pronoun-after-a-body-reporting-on-someone",
         ),
         pytest.param(
+            "Greek daily Kathimerini said Greece and Cyprus had to speed up to counter possible interference.",
+            "Greece and Cyprus had to speed up to counter possible interference",
+            "Kathimerini",
+            id="media-descriptor-before-a-one-word-name",
+        ),
+        pytest.param(
             "“The camps are full again,” said Maria Santos.",
             "The camps are full again",
             "Maria Santos",

@@ -142,6 +142,22 @@ def _surface_parenthetical(verb: Token) -> tuple[Token, tuple[int, int]] | None:
     return None
 
 
+def _inverted_parenthetical(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Institutional recipients, said Mauer, are required to exhibit …": a 'said NAME' set off by
+    commas inside the sentence names the speaker after the verb, whatever subject the parser gave
+    it; the longer side is what was said."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return None
+    j = verb.i + 1
+    while j < sent.end and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == verb.i + 1 or j >= sent.end - 1 or doc[j].text != ",":
+        return None
+    left, right = (sent.start, verb.i - 2), (j + 1, sent.end - 1)
+    return doc[j - 1], max(left, right, key=lambda r: r[1] - r[0])
+
+
 def _surface_leading(verb: Token) -> tuple[Token, tuple[int, int]] | None:
     """ "Daw Khin Myat Noe, whose son left in March, said a broker …", "In Hanoi, Trần Minh Châu,
     deputy director of …, said by phone that …": the parser tied the name elsewhere, leaving the
@@ -341,6 +357,12 @@ def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] |
         start = _split_recipient(verb, after[0], start)
         end = max(c.right_edge.i for c in after)
         return _skip_circumstances(after[0], start), _continued_clause(verb, subject, end, rules)
+    as_told = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if as_told and verb.head.i > verb.right_edge.i:  # "As Heald told The Huffington Post, ozone has …"
+        return verb.right_edge.i + 1, verb.head.right_edge.i
+    nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark":
+        return nxt.i + 1, sent.end - 1  # "Wilkins observed that the 2007 date …" misparsed
     if verb.dep_ in PARENTHETICAL_DEPS:
         left = (sent.start, verb.left_edge.i - 1)
         right = (verb.right_edge.i + 1, sent.end - 1)
@@ -396,6 +418,9 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
             # "The raids come after a coalition of groups, the Mekong Freedom Alliance, said …"
             named = _name_segment_before(doc, subject.i + 1, verb.i - 1, segments=1)
             subject = named if named is not None else subject
+        inverted = _inverted_parenthetical(verb)
+        if inverted is not None:
+            subject, rng = inverted
         if rng is None:
             found = _surface_trailing(verb) or _surface_parenthetical(verb) or _surface_leading(verb)
             if found is None:
