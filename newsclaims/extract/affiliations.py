@@ -13,8 +13,8 @@ from spacy.tokens import Token
 from .entity_index import Entity, EntityIndex
 from .name_evidence import Evidence
 from .names import chunk_root
+from .org_nouns import resolve_org_noun
 from .roles import ROLE_PREPOSITIONS
-from .speakers import resolve_org_noun
 
 LEAD_VERBS = frozenset(
     {"head", "lead", "run", "chair", "direct", "manage", "found", "co-found", "work", "represent"}
