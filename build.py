@@ -113,7 +113,7 @@ def evaluate(gold: tuple[Path, ...], jobs: int | None, speaker_errors: bool, bas
     click.echo(format_report(replace(ours, show_speaker_errors=speaker_errors)))
     if baseline:
         from newsclaims.evaluate.baseline import evaluate_textacy, side_by_side
-        from newsclaims.extract.nlp import load_nlp
+        from newsclaims.extract.base.nlp import load_nlp
 
         try:
             nlp = load_nlp()
@@ -139,7 +139,7 @@ def coref_check(articles: Path, gum: Path, errors: bool) -> None:
     source URL (e.g. ../shared/real-news/articles and ../shared/real-news/gum-conllu).
     """
     from newsclaims.evaluate.coref import check_folders, format_checks
-    from newsclaims.extract.nlp import load_nlp
+    from newsclaims.extract.base.nlp import load_nlp
 
     try:
         results = check_folders(articles, gum, load_nlp())

@@ -68,9 +68,9 @@ def joined_body(bodies: list[str], tokens: int, nlp) -> str:
 
 def measure_one(tokens: int) -> dict:
     """Parse and extract one joined article (run in its own process, so peak memory is its own)."""
-    from newsclaims.extract.nlp import load_nlp
+    from newsclaims.extract.base.nlp import load_nlp
+    from newsclaims.extract.base.rules import load_rules
     from newsclaims.extract.pipeline import extract
-    from newsclaims.extract.rules import load_rules
 
     nlp, rules = load_nlp(), load_rules()
     body = joined_body(real_bodies(), tokens, nlp)
@@ -94,7 +94,7 @@ def run_child(args: list[str]) -> dict:
 def bare_pipe(raw: str) -> dict:
     """Cold bare spaCy pass: load the model, parse every body."""
     started = time.perf_counter()
-    from newsclaims.extract.nlp import load_nlp
+    from newsclaims.extract.base.nlp import load_nlp
     from newsclaims.read import read_article
 
     paths = sorted(Path(raw).iterdir())

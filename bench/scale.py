@@ -44,7 +44,7 @@ import json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from newsclaims.read import read_article
-from newsclaims.extract.nlp import load_nlp
+from newsclaims.extract.base.nlp import load_nlp
 paths = [Path(p) for p in json.loads(sys.argv[1])]
 bodies = [read_article(p, p.parent).body for p in paths]
 t1 = time.perf_counter()

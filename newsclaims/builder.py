@@ -135,7 +135,7 @@ def _init_worker() -> None:
     """Load the spaCy pipeline once per worker process (the pool reuses workers)."""
     global _WORKER_NLP
     from .extract import pipeline  # noqa: F401  (imported now so the first batch does not pay for it)
-    from .extract.nlp import load_nlp
+    from .extract.base.nlp import load_nlp
 
     _WORKER_NLP = load_nlp()
     package.preload()
@@ -199,7 +199,7 @@ def extract_cached(
 
     With ``scheduler`` (a Dask scheduler address) the missing ones are extracted on that cluster.
     """
-    from .extract.nlp import load_nlp_meta
+    from .extract.base.nlp import load_nlp_meta
 
     version = cache.extractor_version(load_nlp_meta())
     keys = [cache.cache_key(a.body, version) for a in articles]

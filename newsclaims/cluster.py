@@ -28,7 +28,7 @@ class ClusterError(NewsClaimsError):
 def worker_version() -> str:
     """Run on each worker: the extractor version its installed code and model give."""
     from .cache import extractor_version
-    from .extract.nlp import load_nlp_meta
+    from .extract.base.nlp import load_nlp_meta
 
     return extractor_version(load_nlp_meta())
 

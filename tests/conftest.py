@@ -27,7 +27,7 @@ def eval_articles(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """spaCy's English small pipeline, loaded once for the session."""
-    from newsclaims.extract.nlp import load_nlp
+    from newsclaims.extract.base.nlp import load_nlp
 
     try:
         return load_nlp()
@@ -68,6 +68,6 @@ def built_db(built) -> Path:
 @pytest.fixture(scope="session")
 def rules():
     """The shipped word lists, loaded once."""
-    from newsclaims.extract.rules import load_rules
+    from newsclaims.extract.base.rules import load_rules
 
     return load_rules()

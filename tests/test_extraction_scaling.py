@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from newsclaims.extract.base.textindex import breaks_before, doc_text, paragraph_of
 from newsclaims.extract.pipeline import STAGES, extract
-from newsclaims.extract.textindex import breaks_before, doc_text, paragraph_of
 from newsclaims.read import read_article
 
 REPO = Path(__file__).resolve().parent.parent

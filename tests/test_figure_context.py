@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.extract.figures import find_figures
+from newsclaims.extract.figures.figures import find_figures
 
 
 def _figures(nlp, sentence: str) -> list[tuple]:

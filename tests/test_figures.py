@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from newsclaims.evaluate import PredictedFigure, figure_matches, leaks_into
-from newsclaims.extract.figures import find_figures
-from newsclaims.extract.numbers import fraction_value, parse_number_words, read_number
+from newsclaims.extract.figures.figures import find_figures
+from newsclaims.extract.figures.numbers import fraction_value, parse_number_words, read_number
 
 # (text, value, value_max, qualifier, unit)
 FIGURE_CASES = [

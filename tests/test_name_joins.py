@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.extract.figures import find_figures
-from newsclaims.extract.names import find_name_chunks
-from newsclaims.extract.rules import load_rules
+from newsclaims.extract.base.rules import load_rules
+from newsclaims.extract.figures.figures import find_figures
+from newsclaims.extract.names.names import find_name_chunks
 
 
 def _chunks(nlp, sentence: str) -> list[str]:

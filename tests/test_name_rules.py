@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.extract.lexicon import is_english_word
+from newsclaims.extract.base.lexicon import is_english_word
 from newsclaims.extract.pipeline import extract
 
 

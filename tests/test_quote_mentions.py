@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.extract.quotes import iter_direct_quotes
+from newsclaims.extract.quotes.quotes import iter_direct_quotes
 
 
 def _quoted(nlp, body: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.extract.quotes import iter_direct_quotes, paragraph_bounds, paragraph_of
+from newsclaims.extract.quotes.quotes import iter_direct_quotes, paragraph_bounds, paragraph_of
 
 
 def _texts(nlp, body: str) -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.extract.quotes import iter_direct_quotes
-from newsclaims.extract.reported import iter_reported
-from newsclaims.extract.rules import load_rules
+from newsclaims.extract.base.rules import load_rules
+from newsclaims.extract.quotes.quotes import iter_direct_quotes
+from newsclaims.extract.quotes.reported import iter_reported
 
 
 def _reported(nlp, body: str) -> list[tuple[str, str, str]]:

@@ -71,7 +71,7 @@ def evaluate_textacy(gold_paths: Sequence[Path], nlp=None, *, direct_only: bool 
     """
     import textacy  # noqa: F401  (fail early, before parsing anything)
 
-    from ..extract.nlp import load_nlp
+    from ..extract.base.nlp import load_nlp
 
     nlp = nlp or load_nlp()
     scores = []

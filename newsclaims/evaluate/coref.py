@@ -24,10 +24,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import NewsClaimsError
-from ..extract.entities import build_entities
-from ..extract.quotes import iter_direct_quotes
-from ..extract.rules import Rules, load_rules
-from ..extract.speakers import PERSON_PRONOUNS, SpeakerResolver
+from ..extract.base.rules import Rules, load_rules
+from ..extract.entities.entities import build_entities
+from ..extract.quotes.quotes import iter_direct_quotes
+from ..extract.speakers.speakers import PERSON_PRONOUNS, SpeakerResolver
 from .matching import names_agree
 
 _MENTION = re.compile(r"\((\d+)-([a-z]+)[^()]*?(\)|(?=\()|$)|(\d+)\)")

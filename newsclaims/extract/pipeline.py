@@ -15,16 +15,16 @@ from time import perf_counter
 from spacy.tokens import Doc, Token
 
 from ..records import EntityRef, Extraction, Figure, Quote
-from .entities import build_entities, to_records
-from .entity_index import Entity, EntityIndex
-from .fragments import is_so_called, iter_said_fragments
-from .quotes import DirectQuote, iter_direct_quotes, iter_quote_fragments, paragraph_of
-from .reported import iter_reported
-from .rules import Rules, load_rules
-from .speakers import SpeakerResolver, find_attribution
-from .textindex import SpanIndex, doc_text
+from .base.labels import SPEAKER_MODIFIER_DEPS
+from .base.rules import Rules, load_rules
+from .base.textindex import SpanIndex, doc_text
+from .entities.entities import build_entities, to_records
+from .entities.entity_index import Entity, EntityIndex
+from .quotes.fragments import is_so_called, iter_said_fragments
+from .quotes.quotes import DirectQuote, iter_direct_quotes, iter_quote_fragments, paragraph_of
+from .quotes.reported import iter_reported
+from .speakers.speakers import SpeakerResolver, find_attribution
 
-SPEAKER_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "case"})
 FINDING_CUES = frozenset(
     {
         "found",
@@ -238,7 +238,7 @@ def _nameless(cand: _Candidate, rules: Rules) -> bool:
 
 def _find_figures(doc: Doc) -> list[Figure]:
     try:
-        from .figures import find_figures
+        from .figures.figures import find_figures
     except ImportError:  # the figures module is developed separately; extraction works without it
         return []
     return list(find_figures(doc))

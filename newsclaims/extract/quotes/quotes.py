@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..base.labels import VERB_POS
+from ..base.textindex import doc_text
+from ..base.textindex import paragraph_of as _paragraph_of
 from .quote_mentions import listed_after, mention_lead
-from .textindex import doc_text
-from .textindex import paragraph_of as _paragraph_of
 
 OPEN_MARKS = frozenset({"“", "„"})
 CLOSE_MARKS = frozenset({"”"})
@@ -26,7 +27,6 @@ SINGLE_OPEN_MARKS = frozenset({"‘", "'"})
 SINGLE_CLOSE_MARKS = frozenset({"’", "'"})
 OPENING_CONTEXT = frozenset('([—–-"“:')
 CLOSING_PUNCT = frozenset(".,!?;:…—–-")
-VERB_POS = frozenset({"VERB", "AUX"})
 TRAILING_STRIP = " \t\n,;:"
 SCARE_MAX_WORDS = 3
 SPEECH_END = frozenset(".?!…")

@@ -11,19 +11,18 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from ..records import OrganisationMention, PersonMention
+from ...records import OrganisationMention, PersonMention
+from ..base.labels import SHORT_MEDIA_DEPS, SUBJECT_DEPS
+from ..base.lexicon import is_english_word
+from ..base.rules import Rules
+from ..names.name_evidence import Evidence, read_evidence
+from ..names.names import NameChunk, chunk_root, find_name_chunks
+from ..names.org_names import bracketed_acronym, chunk_acronym
+from ..names.place_evidence import spread_place_evidence
 from .affiliations import assign_parents, assign_roles_and_affiliations
 from .entity_builder import EntityBuilder
 from .entity_index import Entity, EntityIndex
-from .lexicon import is_english_word
-from .name_evidence import SUBJECT_DEPS, Evidence, read_evidence
-from .names import NameChunk, chunk_root, find_name_chunks
-from .org_names import bracketed_acronym, chunk_acronym
-from .place_evidence import spread_place_evidence
-from .rules import Rules
 
-SHORT_MEDIA_DEPS = frozenset({"dobj", "pobj", "dative"})
-"""Parse roles of the short masthead after "the": object of a verb or preposition."""
 SHORT_MEDIA_HEADS = frozenset({"tell", "to", "by", "with"})
 """Heads of "told the Post", "according to the Post", "reported by the Post", "an interview with the Post"."""
 

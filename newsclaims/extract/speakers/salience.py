@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
-from .entity_index import Entity, EntityIndex
+from ..base.labels import SUBJECT_DEPS
+from ..entities.entity_index import Entity, EntityIndex
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SENTENCES_BACK = 2
 
 

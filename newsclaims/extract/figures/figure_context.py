@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..base.textindex import breaks_before, doc_text
 from .numbers import DENOMINATORS, TENS, UNITS
-from .textindex import breaks_before, doc_text
 
 _CANDIDATE_WORDS = [*UNITS, *TENS, "an?", *DENOMINATORS]
 CANDIDATE_RE = re.compile(rf"(?<![\d.,])\d|\b(?:{'|'.join(_CANDIDATE_WORDS)})\b", re.IGNORECASE)

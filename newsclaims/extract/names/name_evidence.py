@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..base.labels import ACRONYM_DEPS, PLACE_ENTS, SUBJECT_DEPS, WH_TAGS
+from ..base.rules import Rules
 from .mononyms import mononym_cue
 from .names import NameChunk, chunk_root, word_before
 from .org_names import (
@@ -30,12 +32,6 @@ from .roles import (
     role_before_comma,
     role_phrase,
 )
-from .rules import Rules
-
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-ACRONYM_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos", "conj"})
 
 
 @dataclass

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..base.labels import NOUN_RUN_TAGS, PLURAL_TAGS, UNIT_NON_PERSON_ENTS
 from .currencies import CURRENCY_NAME_RE, CURRENCY_NAMES
 from .figure_context import Draft, FigureContext
 from .figure_exclusions import is_year
@@ -17,16 +18,11 @@ from .figure_rules import alternation, load_rule_lines, load_rule_table
 TIME_UNITS = load_rule_table("unit_time.txt")
 TIME_PLURALS = {plural: plural for plural in TIME_UNITS.values()} | TIME_UNITS
 PLURAL_INVARIANT = frozenset(load_rule_lines("unit_plural_invariant.txt"))
-NOUN_RUN_TAGS = frozenset(
-    {"JJ", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBN", "VBG", "VBD"}
-)  # "returned migrants"
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 AGE_QUALIFIERS = frozenset({"as young as", "as old as"})
 COUNT_HEADS = frozenset({"number", "numbers", "total", "tally", "count"})
 MAX_AGE = 110
 PERSON_SUBJECTS = frozenset({"he", "she", "i"})
-NON_PERSON_ENTS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "PRODUCT", "EVENT"})
 _PERCENT_RE = re.compile(r"\s*%|\s+(?:percent|per\s+cent)\b|\s+(?P<points>percentage\s+points?)\b", re.I)
 AGE_RE = re.compile(r"-years?-olds?\b|\s+years?\s+old\b|\s+years?\s+of\s+age\b", re.IGNORECASE)
 _HYPHEN_TIME_RE = re.compile(rf"-(?P<unit>{alternation(list(TIME_UNITS))})\b(?!-)", re.IGNORECASE)
@@ -279,6 +275,6 @@ def _is_stated_age(context: FigureContext, draft: Draft) -> bool:
             subject.pos_ in {"PROPN", "NOUN"}
             and subject.text.istitle()
             and not any(c.dep_ == "det" for c in subject.children)
-            and subject.ent_type_ not in NON_PERSON_ENTS
+            and subject.ent_type_ not in UNIT_NON_PERSON_ENTS
         )
     )

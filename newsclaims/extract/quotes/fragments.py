@@ -15,18 +15,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..base.labels import FRAGMENT_COMPLEMENT_DEPS
+from ..base.rules import Rules
+from ..base.textindex import doc_text
 from .quotes import DirectQuote
 from .reported import verb_subject
-from .rules import Rules
-from .textindex import doc_text
 
 NAMING_VERBS = frozenset(
     {"call", "describe", "dub", "label", "term", "brand", "characterize", "characterise", "hail", "ask"}
 )
 """Verbs whose complement names or asks in the subject's own words: 'called it “X”'."""
-COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp"})
-"""How the fragment hangs from its verb: as what is said or named, not a circumstance ('reported
-them for “absconding”' is no quote)."""
 LISTENER_VERBS = frozenset({"quote", "tell", "ask", "urge", "cite"})
 """Verbs whose object is a person (quoted, told, asked), not words."""
 SO_CALLED = ("so-called", "so called")
@@ -64,7 +62,7 @@ def _governing_verb(root: Token, rules: Rules) -> Token | None:
     """The verb of naming or saying the fragment completes ('called it “X”'), through a linking
     'be' ('asking her to be “patient”'); not a passive one ('described by critics as “X”'), whose
     subject is what was named."""
-    if root.dep_ not in COMPLEMENT_DEPS or root.head.i == root.i:
+    if root.dep_ not in FRAGMENT_COMPLEMENT_DEPS or root.head.i == root.i:
         return None
     verb = root.head
     if verb.lemma_ == "be" and verb.dep_ == "xcomp":

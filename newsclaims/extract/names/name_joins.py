@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .rules import Rules
+from ..base.labels import JOINED_PLACE_ENTS, PLURAL_TAGS
+from ..base.rules import Rules
 
 AT_CONNECTORS = frozenset({"at"})
 # small words inside a name of common nouns closed by its keyword ("Women and Children Centre")
@@ -21,9 +22,7 @@ OF_CONNECTORS = frozenset({"of", "for", "on"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 POSSESSIVE_NAME_WORDS = frozenset({"women", "men", "children", "people", "workers", "farmers", "migrants"})
 PLURAL_POSSESSIVES = frozenset({"’", "'"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
 ROLE_LEADS = frozenset({"a", "an", "the"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Malay patronymic particles: "Nurul Huda binti Rahman" is one name ("son/daughter of")
 PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "binte", "bte", "ibni"})
 
@@ -132,7 +131,7 @@ def _common_words_then_keyword(doc: Doc, chunk: list[int], sep: Token, nxt: list
         and doc[nxt[-1]].text in rules.org_keywords
         and first.text not in rules.org_keywords
         and last.ent_type_ != "PERSON"
-        and first.ent_type_ not in PLACE_ENTS
+        and first.ent_type_ not in JOINED_PLACE_ENTS
     )
 
 
@@ -195,7 +194,7 @@ def _and_continues(doc: Doc, nxt: list[int], rules: Rules) -> bool:
     after "<Keyword> of X and", a capitalised run continues the name unless it is a place or a
     person shown as one (a title before it, a role or an age after it). The tagger's PERSON label
     alone is no proof: it often calls capitalised common nouns of a long name a person."""
-    if _ent(doc, nxt) in PLACE_ENTS:
+    if _ent(doc, nxt) in JOINED_PLACE_ENTS:
         return False
     if doc[nxt[0]].lower_.rstrip(".") in rules.person_titles:
         return False

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from ..names.names import NameChunk
+from ..names.org_names import short_org_name
 from .entity_index import Entity
-from .names import NameChunk
-from .org_names import short_org_name
 
 FUZZY_MIN_RATIO = 80
 FUZZY_MIN_LENGTH = 5

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..base.labels import DEMONYM_ENTS, MONONYM_NON_PERSON_ENTS
+from ..base.rules import Rules
 from .names import NameChunk, word_before
-from .rules import Rules
 
-NON_PERSON_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT"})
 AGE_LEADS = frozenset({"a", "an", "now", "aged", "age"})
 AGE_CLOSERS = frozenset({",", ".", ")", "and", "-", "–", ";"})
 MAX_AGE = 110
@@ -29,7 +29,6 @@ POSSESSIVES = frozenset({"’s", "'s"})
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "my", "our", "your"})
 DEMONYM_LEADS = frozenset({"a", "an", "another", "one", "fellow"})
-DEMONYM_ENTS = frozenset({"NORP", "LANGUAGE"})  # the tagger calls "a Filipino" a language
 
 
 def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
@@ -43,7 +42,7 @@ def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
         return True  # said of the name itself: stronger than the tagger's guess
     if _kin_before(doc, chunk, rules) or _demonym_follows(doc, chunk.end):
         return True  # a relative or a national: a person, whatever the tagger guessed
-    if doc[chunk.start].ent_type_ in NON_PERSON_ENTS:
+    if doc[chunk.start].ent_type_ in MONONYM_NON_PERSON_ENTS:
         return False
     return (
         _age_follows(doc, chunk.end)

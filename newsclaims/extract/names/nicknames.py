@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from ..base.rules import Rules
 from .name_joins import has_keyword
-from .rules import Rules
 
 if TYPE_CHECKING:
     from .names import NameChunk

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..records import Figure
+from ...records import Figure
 from .currencies import CURRENCY_SYMBOLS, PREFIX_RE, local_currencies
 from .figure_context import CANDIDATE_RE, Draft, FigureContext
 from .figure_exclusions import is_excluded, is_identifier

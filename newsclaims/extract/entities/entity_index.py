@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .names import NameChunk
-from .rules import Rules
+from ..base.rules import Rules
+from ..names.names import NameChunk
 
 
 @dataclass

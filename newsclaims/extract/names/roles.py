@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..base.labels import ROLE_MODIFIER_DEPS, ROLE_PHRASE_DEPS
+from ..base.rules import Rules
 from .names import NameChunk, word_before
-from .rules import Rules
 
-ROLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-ROLE_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "poss"})
 # Prepositions that tie a role to what it is held in: "director of", "researcher at", "spokesman for".
 ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "with", "in"})
 

@@ -7,14 +7,12 @@ unlike ``rules.load_rules`` only lines starting ``# `` (hash and space) are comm
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+from importlib import resources
 
 
 def load_rule_lines(name: str) -> list[str]:
     """Entries of ``rules/<name>``: one per line, blank lines and ``# `` comments skipped."""
-    lines = (RULES_DIR / name).read_text(encoding="utf-8").splitlines()
+    lines = resources.files("newsclaims.rules").joinpath(name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("# ")]
 
 

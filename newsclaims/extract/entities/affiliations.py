@@ -10,11 +10,11 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from ..names.name_evidence import Evidence
+from ..names.names import chunk_root
+from ..names.roles import ROLE_PREPOSITIONS
 from .entity_index import Entity, EntityIndex
-from .name_evidence import Evidence
-from .names import chunk_root
 from .org_nouns import resolve_org_noun
-from .roles import ROLE_PREPOSITIONS
 
 LEAD_VERBS = frozenset(
     {"head", "lead", "run", "chair", "direct", "manage", "found", "co-found", "work", "represent"}

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .lexicon import is_english_word
-from .rules import Rules
+from ..base.lexicon import is_english_word
+from ..base.rules import Rules
 
 CHAIN_GAP_WORDS = frozenset({"of", "the", "for", "to", "and", "&", ",", "’s", "'s"})
 TITLE_LINKS = frozenset({"of", "for", "to"})  # "Minister of …", "Envoy for …", "Ambassador to …"

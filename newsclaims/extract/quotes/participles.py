@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .rules import Rules
+from ..base.rules import Rules
 
 PARTICIPLE_TAG = "VBG"
 # Participles that add a further statement (", adding that …"), unlike those that give the reason

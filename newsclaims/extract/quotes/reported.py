@@ -17,22 +17,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .names import dateline_tokens
+from ..base.labels import (
+    ADVERBIAL_DEPS,
+    COMPLEMENT_DEPS,
+    FINITE_TAGS,
+    INHERIT_DEPS,
+    OBJECT_DEPS,
+    PARENTHETICAL_DEPS,
+    SUBJECT_DEPS,
+    TIME_ENTS,
+)
+from ..base.rules import Rules
+from ..base.textindex import SpanIndex
+from ..names.names import dateline_tokens
 from .participles import cut_before_added_report, is_added_report, reporting_ancestor
-from .rules import Rules
-from .textindex import SpanIndex
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
-COMPLEMENT_DEPS = frozenset({"ccomp"})
-PARENTHETICAL_DEPS = frozenset({"parataxis"})
 LEADING_SKIP = frozenset({"that"})
 MIN_CLAUSE_TOKENS = 3
-OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "acomp"})
 SURFACE_TAIL_MAX = 6
-ADVERBIAL_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-TIME_ENTS = frozenset({"DATE", "TIME"})
 CIRCUMSTANCE_NOUNS = frozenset(
     {
         "statement",

@@ -17,21 +17,27 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .entity_index import Entity, EntityIndex
-from .fragments import NAMING_VERBS
-from .org_nouns import resolve_org_noun
-from .quotes import DirectQuote
-from .rules import Rules
+from ..base.labels import (
+    BOUND_CLAUSE_DEPS,
+    MISTAGGED_SUBJECT_DEPS,
+    MODIFIER_CLAUSE_DEPS,
+    OBJECT_PATH_DEPS,
+    SHARED_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+)
+from ..base.rules import Rules
+from ..base.textindex import doc_text
+from ..entities.entity_index import Entity, EntityIndex
+from ..entities.org_nouns import resolve_org_noun
+from ..quotes.fragments import NAMING_VERBS
+from ..quotes.quotes import DirectQuote
 from .salience import previous_subject
 from .speaker_ahead import named_next, spokesperson_org, statement_issuer, title_words
-from .textindex import doc_text
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
 ORG_PRONOUNS = frozenset({"it", "they"})
 GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SENTENCE_END = frozenset(".!?")
-NAME_DEPS = frozenset({"appos", "compound", "poss"})
 AGENT_PREPS = frozenset({"by", "from", "of"})
 PERSON_NOUNS = frozenset(
     {
@@ -57,7 +63,6 @@ ROLE_ORG_TYPES = {
     "officer": "government",
     "unionist": "other",
 }
-MODIFIER_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -65,9 +70,6 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
-OBJECT_PATH_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "compound", "appos", "npadvmod"})
-BOUND_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
 RELATIVE_SPEAKERS = frozenset({"who", "which", "that"})
 """A relative pronoun subject of a reporting verb speaks for the noun it hangs from."""
@@ -274,9 +276,6 @@ def _reporting_subject(verb: Token, quoted: Sequence[tuple[int, int]], rules: Ru
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "circulate", "make"})
 """'X issued a statement', 'released a memo', 'made a statement': a verb that gives out a document
 speaks as a reporting verb does (the quote after it is the document's words)."""
-
-
-MISTAGGED_SUBJECT_DEPS = frozenset({"nsubj", "nmod", "compound"})
 
 
 def _is_reporting_verb(tok: Token, rules: Rules) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .entity_index import Entity, EntityIndex
-from .textindex import doc_text
+from ..base.labels import DESCRIPTION_DEPS, SUBJECT_DEPS
+from ..base.textindex import doc_text
+from ..entities.entity_index import Entity, EntityIndex
 
 RANK_ABBREVIATIONS = {
     "gen": "general",
@@ -36,10 +37,8 @@ RANK_ABBREVIATIONS = {
 INTRODUCING_DETERMINERS = frozenset({"a", "an", "their", "his", "her", "its", "one"})
 DEFINITE_DETERMINERS = frozenset({"the"})
 PARAGRAPHS_AHEAD = 2
-DESCRIPTION_DEPS = frozenset({"compound", "amod", "nmod"})
 SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 BODY_VOICES = frozenset({"official", "spokesperson", "representative"})  # plural: the body speaks
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RECIPIENT_PREPOSITIONS = frozenset({"to"})
 BODY_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..base.rules import Rules
 from .names import NameChunk, word_before
-from .rules import Rules
 
 OFFICE_NOUNS = frozenset(
     {

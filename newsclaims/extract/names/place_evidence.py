@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .name_evidence import SUBJECT_DEPS, Evidence
+from ..base.labels import SUBJECT_DEPS
+from ..base.rules import Rules
+from .name_evidence import Evidence
 from .names import NameChunk, chunk_root
-from .rules import Rules
 
 MAX_PASSES = 4
 

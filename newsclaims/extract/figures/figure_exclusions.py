@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..base.labels import NAME_LABELS
 from .currencies import PREFIX_RE
 from .figure_context import Draft, FigureContext
 from .figure_rules import load_rule_lines
@@ -13,7 +14,6 @@ from .figure_rules import load_rule_lines
 LABEL_WORDS = frozenset(load_rule_lines("figure_label_words.txt"))
 DATE_WORDS = frozenset(load_rule_lines("figure_date_words.txt"))
 AVAILABILITY_NOUNS = frozenset(load_rule_lines("figure_availability_nouns.txt"))
-NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 # Words that turn a span of time into the period a count covers rather than a claim of its own.
 PERIOD_WORDS = frozenset({"first", "past", "last", "previous", "preceding"})
 PERIOD_OF_RE = re.compile(r"\s+of\s+(?:the|this|last|that|\d{4})\b", re.IGNORECASE)
