@@ -52,9 +52,14 @@ select
 from quotes
 join people on people.id = quotes.speaker_person_id
 join articles on articles.id = quotes.article_id
-where people.id = :person
-  or people.name like :person
-  or exists (select 1 from json_each(people.aliases) where json_each.value like :person)
+where quotes.speaker_person_id in (
+  select id from people where id = :person
+  union
+  select id from people
+  where not exists (select 1 from people where id = :person)
+    and (name like :person
+      or exists (select 1 from json_each(people.aliases) where json_each.value like :person))
+)
 order by articles.published_date, quotes.article_id, quotes.start
 """,
     ),
