@@ -862,3 +862,18 @@ def test_parse_date(text: str, iso: str | None) -> None:
 def test_find_date_inside_text() -> None:
     assert find_date("Updated 9:30 am, 14 June 2023 (local)") == "2023-06-14"
     assert find_date("no date here, 2023") is None
+
+
+def test_trim_edge_boilerplate_drops_a_credited_caption_between_story_paragraphs() -> None:
+    paragraphs = [
+        "A group of teenagers was awarded a silver medal on Tuesday.",
+        "The first robotics competition was held this week in Washington D.C. Image: United States Navy.",
+        "The team's visas had twice been refused, the organisers said.",
+    ]
+    assert trim_edge_boilerplate(paragraphs) == [paragraphs[0], paragraphs[2]]
+
+
+def test_trim_edge_boilerplate_keeps_a_long_story_paragraph_ending_in_a_credit() -> None:
+    long = " ".join(["The minister toured the flooded district and met families in three shelters."] * 5)
+    paragraphs = ["First.", long + " Photo: Sok Dara", "Last."]
+    assert trim_edge_boilerplate(paragraphs) == paragraphs

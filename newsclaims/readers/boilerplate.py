@@ -126,12 +126,14 @@ _CONTRIBUTED = re.compile(
 _SIGNATURE = re.compile(r"^(?:[-–—]+\s*|\(\s*)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}\s*\)?\.?$")
 # A bare picture credit line: "Sophea Mao/The Tonle Times", "Reuters/A Name".
 _MAX_BARE_CREDIT_WORDS = 8
+_MAX_CAPTION_WORDS = 45  # a caption is a sentence or two; a longer paragraph ending in a credit is story
 # A credit in brackets closing the last paragraph: "… last year. (Reporting by A; Editing by B)".
 _TRAILING_BRACKETED = re.compile(r"\s*[(\[](?P<credit>[^()\[\]]+)[)\]]\s*$")
 
 
 def trim_edge_boilerplate(paragraphs: Sequence[str]) -> list[str]:
-    """``paragraphs`` without boilerplate paragraphs at the start and the end.
+    """``paragraphs`` without boilerplate paragraphs at the start and the end, nor credited
+    picture captions between them.
 
     Stops at the first real paragraph from each side; never returns an empty body (when every
     paragraph looks like furniture, the input is returned unchanged for the caller to judge).
@@ -143,9 +145,16 @@ def trim_edge_boilerplate(paragraphs: Sequence[str]) -> list[str]:
         start += 1
     if start >= end:
         return list(paragraphs)
-    kept = list(paragraphs[start:end])
+    story = paragraphs[start:end]
+    kept = [p for i, p in enumerate(story) if i in (0, len(story) - 1) or not is_inner_caption(p)]
     kept[-1] = _without_trailing_credit(kept[-1])
     return kept
+
+
+def is_inner_caption(paragraph: str) -> bool:
+    """A picture caption left between story paragraphs, known by the credit closing it ("The first
+    FIRST Global robotics competition was held this week. Image: United States Navy.")."""
+    return len(paragraph.split()) <= _MAX_CAPTION_WORDS and _is_caption_with_credit(paragraph)
 
 
 def _without_trailing_credit(paragraph: str) -> str:
