@@ -8,7 +8,6 @@ unattributed continuation paragraphs can lean on the speakers before them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from time import perf_counter
 
@@ -20,8 +19,8 @@ from .base.rules import Rules, load_rules
 from .base.textindex import SpanIndex, doc_text
 from .entities.entities import build_entities, to_records
 from .entities.entity_index import Entity, EntityIndex
-from .quotes.fragments import is_so_called, iter_said_fragments
-from .quotes.quotes import DirectQuote, iter_direct_quotes, iter_quote_fragments, paragraph_of
+from .quotes.fragments import iter_said_fragments
+from .quotes.quotes import DirectQuote, paragraph_of, speech_and_fragments
 from .quotes.reported import iter_reported
 from .speakers.speakers import SpeakerResolver, find_attribution
 
@@ -128,7 +127,6 @@ def _hosts(outer: _Candidate, inner: _Candidate) -> bool:
         and (outer.cue or "").lower() == "according to"
         and tok.pos_ == "PROPN"
         and outer.start <= tok.idx < inner.start
-        and outer.start < inner.start
         and inner.end <= outer.end + 1
     )
 
@@ -167,16 +165,14 @@ def _with_fragments(cands: list[_Candidate], fragments: list[DirectQuote]) -> li
     """A quoted fragment inside a reported clause whose speaker is known is that speaker's words
     in part ('said the victims had a right to "concrete and efficient measures"'): a direct quote
     of theirs beside the clause. Elsewhere a fragment stays a scare quote."""
-    clauses = SpanIndex([(c.start, c.end) for c in cands if c.kind == "indirect" and c.speaker is not None])
-    by_span = {(c.start, c.end): c for c in reversed(cands) if c.kind == "indirect" and c.speaker is not None}
+    clauses = [c for c in cands if c.kind == "indirect" and c.speaker is not None]
+    spans = SpanIndex([(c.start, c.end) for c in clauses])
     added = []
     for f in fragments:
-        holders = [
-            (lo, hi) for lo, hi in clauses.overlapping(f.start, f.end) if lo <= f.start and f.end <= hi
-        ]
+        holders = spans.holding(f.start, f.end)
         if not holders:
             continue
-        clause = by_span[holders[0]]
+        clause = clauses[holders[0]]
         added.append(
             _Candidate(
                 "direct",
@@ -245,17 +241,13 @@ def _find_figures(doc: Doc) -> list[Figure]:
 
 
 class _QuoteLookup:
-    """The quotes of a story indexed for the figure claimant questions, by start offset with the
-    running maximum of their ends and by paragraph, so each figure costs a bisection instead of
-    a scan of every quote (quadratic on long stories)."""
+    """The quotes of a story indexed for the figure claimant questions: their spans (``SpanIndex``)
+    and their reported clauses by paragraph, so each figure costs a bisection instead of a scan of
+    every quote (quadratic on long stories)."""
 
     def __init__(self, text: str, quotes: tuple[Quote, ...]) -> None:
         self.text, self.quotes = text, quotes
-        self.order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, i))
-        self.starts = [quotes[i].start for i in self.order]
-        self.max_end: list[int] = []
-        for i in self.order:
-            self.max_end.append(max(quotes[i].end, self.max_end[-1] if self.max_end else -1))
+        self.spans = SpanIndex([(q.start, q.end) for q in quotes])
         self.indirect_by_paragraph: dict[int, list[int]] = {}
         for i, q in enumerate(quotes):
             if q.kind == "indirect":
@@ -263,14 +255,10 @@ class _QuoteLookup:
 
     def holder(self, start: int, end: int) -> int | None:
         """The first quote (in story order) holding ``start:end``."""
-        k = bisect_right(self.starts, start)
-        first = bisect_left(self.max_end, end, 0, k)  # no quote before it reaches ``end``
-        found = [i for i in self.order[first:k] if self.quotes[i].end >= end]
-        return min(found) if found else None
+        return min(self.spans.holding(start, end), default=None)
 
     def overlaps(self, start: int, end: int) -> bool:
-        k = bisect_left(self.starts, end)
-        return k > 0 and self.max_end[k - 1] > start
+        return bool(self.spans.overlapping(start, end))
 
 
 def _claim(doc: Doc, fig: Figure, lookup: _QuoteLookup) -> Figure:
@@ -331,8 +319,7 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     text = doc_text(doc)
     index = build_entities(doc, rules=rules)
     clock.lap("entities")
-    directs = list(iter_direct_quotes(doc))
-    fragments = list(iter_quote_fragments(doc))
+    directs, fragments = speech_and_fragments(doc)
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in directs]
     clock.lap("direct quotes")
     indirect = [
@@ -343,7 +330,7 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     clock.lap("reported speech")
     direct = _direct_candidates(doc, rules, directs)
     inside = SpanIndex(quoted)
-    fragments = [f for f in fragments if not inside.holds(f.open) and not is_so_called(text, f)]
+    fragments = [f for f in fragments if not inside.holds(f.open)]  # nested in a quotation: its words
     said = list(iter_said_fragments(doc, fragments, rules))
     direct += [
         _Candidate(
@@ -352,7 +339,8 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
         for f in said
     ]
     direct.sort(key=lambda c: c.start)
-    fragments = [f for f in fragments if f not in {s.quote for s in said}]
+    taken = {f.quote for f in said}
+    fragments = [f for f in fragments if f not in taken]
     cands = _dedup(text, direct, indirect)
     _resolve_speakers(index, cands, quoted)
     cands = [c for c in cands if c.kind == "direct" or c.speaker is not None or _nameless(c, rules)]

@@ -50,12 +50,13 @@ def paragraph_of(text: str, offset: int) -> int:
 
 
 class SpanIndex:
-    """Char spans (the direct quotes of a story) sorted by start, with the running maximum of
-    their ends, so "is this offset inside one?" and "which ones overlap this range?" bisect
-    instead of scanning every span for every token or clause."""
+    """Char spans (direct quotes, reported clauses) sorted by start, with the running maximum of
+    their ends, so "is this offset inside one?", "which ones overlap this range?" and "which ones
+    hold it?" bisect instead of scanning every span for every token, clause or figure."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
+        self.order = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1], i))
+        self.spans = [spans[i] for i in self.order]
         self.starts = [lo for lo, _ in self.spans]
         self.max_end: list[int] = []
         for _, hi in self.spans:
@@ -71,3 +72,10 @@ class SpanIndex:
         k = bisect_left(self.starts, end)
         first = bisect_right(self.max_end, start, 0, k)  # every span before it ends by ``start``
         return [(lo, hi) for lo, hi in self.spans[first:k] if hi > start]
+
+    def holding(self, start: int, end: int) -> list[int]:
+        """Positions (in the list given) of the spans with ``lo <= start`` and ``end <= hi``, in
+        start order."""
+        k = bisect_right(self.starts, start)
+        first = bisect_left(self.max_end, end, 0, k)  # no span before it reaches ``end``
+        return [self.order[j] for j in range(first, k) if self.spans[j][1] >= end]

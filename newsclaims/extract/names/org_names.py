@@ -81,13 +81,9 @@ def named_as_organisation(doc: Doc, chunk: NameChunk, root: Token, rules: Rules)
     Such words outweigh a name's look or its being the subject of "said", not a title or a role.
     """
     prev = word_before(doc, chunk)
-    if (
-        prev is not None
-        and prev.text.islower()
-        and (prev.pos_ == "NOUN" or _org_noun_type(prev, rules) == "media")  # "Greek daily Kathimerini"
-        and _org_noun_type(prev, rules)
-    ):
-        return _org_noun_type(prev, rules)
+    before = _org_noun_type(prev, rules) if prev is not None and prev.text.islower() else None
+    if before and (prev.pos_ == "NOUN" or before == "media"):  # "Greek daily Kathimerini" (tagged ADV)
+        return before
     for child in root.children:
         if child.i < chunk.start and child.dep_ in {"compound", "nmod"} and child.text.islower():
             found = _org_noun_type(child, rules)

@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..base.labels import FRAGMENT_COMPLEMENT_DEPS
 from ..base.rules import Rules
-from ..base.textindex import doc_text
 from .quotes import DirectQuote
 from .reported import verb_subject
 
@@ -27,7 +26,6 @@ NAMING_VERBS = frozenset(
 """Verbs whose complement names or asks in the subject's own words: 'called it “X”'."""
 LISTENER_VERBS = frozenset({"quote", "tell", "ask", "urge", "cite"})
 """Verbs whose object is a person (quoted, told, asked), not words."""
-SO_CALLED = ("so-called", "so called")
 
 
 @dataclass(frozen=True)
@@ -39,18 +37,11 @@ class Fragment:
     subject: Token
 
 
-def is_so_called(text: str, quote: DirectQuote) -> bool:
-    """ "the so-called “rescue” raids": the reporter distancing a word, not quoting anyone."""
-    before = text[max(0, quote.open - 12) : quote.open].rstrip().lower()
-    return before.endswith(SO_CALLED)
-
-
 def iter_said_fragments(doc: Doc, fragments: list[DirectQuote], rules: Rules) -> Iterator[Fragment]:
     """The fragments completing a verb of naming or saying that has a subject."""
-    text = doc_text(doc)
     for quote in fragments:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is None or is_so_called(text, quote) or _is_nickname(doc, span):
+        if span is None or _is_nickname(doc, span):
             continue
         verb = _governing_verb(span.root, rules)
         subject = verb_subject(verb) if verb is not None else None
@@ -75,7 +66,7 @@ def _governing_verb(root: Token, rules: Rules) -> Token | None:
     return verb if lemma in NAMING_VERBS or lemma in rules.reporting_verbs else None
 
 
-def _is_nickname(doc: Doc, span) -> bool:
+def _is_nickname(doc: Doc, span: Span) -> bool:
     """'Kittipong “Ton” Rattanasiri': a quoted word between the parts of a name."""
     before = doc[span.start - 2] if span.start >= 2 else None
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None

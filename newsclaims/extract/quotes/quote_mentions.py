@@ -23,6 +23,8 @@ MENTION_LEAD_RE = re.compile(
     r"|\bdubbed|\bnicknamed|\bbranded|\blabell?ed|\btitled|\bentitled)"
     r"[,:]?\s*$"
 )
+SO_CALLED = ("so-called", "so called")
+SO_CALLED_LOOKBACK = 12
 # What may stand between a mention's closing mark and the next quotation it is listed with.
 LIST_GAP_RE = re.compile(r"^[,;]?\s*(?:and|or|,)?\s*$")
 
@@ -40,3 +42,9 @@ def listed_after(text: str, previous_close: int | None, open_at: int) -> bool:
     if previous_close is None or previous_close >= open_at:
         return False
     return LIST_GAP_RE.match(text[previous_close + 1 : open_at]) is not None
+
+
+def so_called(text: str, open_at: int) -> bool:
+    """ "the so-called “rescue” raids": the reporter distancing a word, not quoting anyone."""
+    before = text[max(0, open_at - SO_CALLED_LOOKBACK) : open_at].rstrip().lower()
+    return before.endswith(SO_CALLED)

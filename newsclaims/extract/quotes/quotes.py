@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..base.labels import VERB_POS
 from ..base.textindex import doc_text
 from ..base.textindex import paragraph_of as _paragraph_of
-from .quote_mentions import listed_after, mention_lead
+from .quote_mentions import listed_after, mention_lead, so_called
 
 OPEN_MARKS = frozenset({"“", "„"})
 CLOSE_MARKS = frozenset({"”"})
@@ -184,16 +184,23 @@ def iter_direct_quotes(doc: Doc) -> Iterator[DirectQuote]:
     return (q for q, kind in _quoted_spans(doc) if kind == "speech")
 
 
-def iter_quote_fragments(doc: Doc) -> Iterator[DirectQuote]:
-    """Yield the quoted spans skipped as scare quotes: short or verbless fragments inside a
-    sentence. Alone they are no speech, but inside a reported clause ('said the victims had a
-    right to "concrete and efficient measures"') they are the speaker's own words in part."""
-    return (q for q, kind in _quoted_spans(doc) if kind == "fragment")
+def speech_and_fragments(doc: Doc) -> tuple[list[DirectQuote], list[DirectQuote]]:
+    """The quoted spans that read as speech (``iter_direct_quotes``) and, from the same pass, the
+    ones skipped as scare quotes: short or verbless fragments inside a sentence, not after
+    "so-called". Alone a fragment is no speech, but inside a reported clause ('said the victims had
+    a right to "concrete and efficient measures"') it is the speaker's own words in part."""
+    speech, fragments = [], []
+    for quote, kind in _quoted_spans(doc):
+        if kind == "speech":
+            speech.append(quote)
+        elif kind == "fragment":
+            fragments.append(quote)
+    return speech, fragments
 
 
 def _quoted_spans(doc: Doc) -> Iterator[tuple[DirectQuote, str]]:
-    """Every quoted span with what it reads as: "speech", a "fragment" (scare-quote shaped) or
-    a "mention" (a title, slogan, gloss or label)."""
+    """Every quoted span with what it reads as: "speech", a "fragment" (scare-quote shaped), a
+    "scare" quote after "so-called" or a "mention" (a title, slogan, gloss or label)."""
     text = doc_text(doc)
     for number, (p_start, p_end) in enumerate(paragraph_bounds(text), start=1):
         pairs = _single_pairs if _outer_is_single(text, p_start, p_end) else _mark_pairs
@@ -217,6 +224,6 @@ def _quoted_spans(doc: Doc) -> Iterator[tuple[DirectQuote, str]]:
                 not has_verb and (words <= SCARE_MAX_WORDS or embedded)
             ):
                 skipped_close = close_at
-                yield quote, "fragment"
+                yield quote, "scare" if so_called(text, open_at) else "fragment"
             else:
                 yield quote, "speech"

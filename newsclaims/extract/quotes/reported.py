@@ -73,7 +73,7 @@ def _in_spans(offset: int, spans: SpanIndex) -> bool:
     return spans.holds(offset)
 
 
-def _subject(verb: Token) -> Token | None:
+def verb_subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with ("… and said") or that a
     participle hangs from ("…, she said, adding that …")."""
     tok: Token | None = verb
@@ -89,9 +89,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def verb_subject(verb: Token) -> Token | None:
-    """The subject a reporting or naming verb takes, inherited as ``_subject`` inherits it."""
-    return _subject(verb)
+def _longer(left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int]:
+    """Of the two sides of a parenthetical attribution, the longer one is what was said."""
+    return max(left, right, key=lambda r: r[1] - r[0])
 
 
 def _np_head(doc: Doc, a: int, b: int) -> Token | None:
@@ -140,7 +140,7 @@ def _surface_parenthetical(verb: Token) -> tuple[Token, tuple[int, int]] | None:
         if head is None:
             return None
         left, right = (sent.start, j - 1), (verb.i + 2, sent.end - 1)
-        return head, max(left, right, key=lambda r: r[1] - r[0])
+        return head, _longer(left, right)
     return None
 
 
@@ -157,7 +157,7 @@ def _inverted_parenthetical(verb: Token) -> tuple[Token, tuple[int, int]] | None
     if j == verb.i + 1 or j >= sent.end - 1 or doc[j].text != ",":
         return None
     left, right = (sent.start, verb.i - 2), (j + 1, sent.end - 1)
-    return doc[j - 1], max(left, right, key=lambda r: r[1] - r[0])
+    return doc[j - 1], _longer(left, right)
 
 
 def _surface_leading(verb: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -368,7 +368,7 @@ def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] |
     if verb.dep_ in PARENTHETICAL_DEPS:
         left = (sent.start, verb.left_edge.i - 1)
         right = (verb.right_edge.i + 1, sent.end - 1)
-        return max(left, right, key=lambda r: r[1] - r[0])
+        return _longer(left, right)
     before = attribution_start - 1
     if (
         subject.head.i == verb.i
@@ -413,7 +413,7 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         if _in_spans(verb.idx, spans) or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         above = reporting_ancestor(verb, rules) if is_added_report(verb, rules) else None
-        subject = _subject(above if above is not None else verb)
+        subject = verb_subject(above if above is not None else verb)
         rng = _clause_span(verb, subject, rules) if subject is not None else None
         rng = cut_before_added_report(doc, verb, rng, rules) if rng is not None else None
         if subject is not None and subject.pos_ == "NOUN" and doc[verb.i - 1].text == ",":

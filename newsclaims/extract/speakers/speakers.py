@@ -266,11 +266,26 @@ def _outside(offset: int, quoted: Sequence[tuple[int, int]]) -> bool:
     return not any(lo <= offset < hi for lo, hi in quoted)
 
 
-def _reporting_subject(verb: Token, quoted: Sequence[tuple[int, int]], rules: Rules) -> Token | None:
-    if verb.pos_ != "VERB" or not _reports(verb, rules) or not _outside(verb.idx, quoted):
+def _reporting_subject(
+    verb: Token, quoted: Sequence[tuple[int, int]], rules: Rules, *, naming: bool = False
+) -> Token | None:
+    """The speaker word of a reporting verb outside the quotations; with ``naming``, of an active
+    verb of naming too ('He characterized the conflict as "another small skirmish …"')."""
+    if verb.pos_ != "VERB" or not _outside(verb.idx, quoted):
         return None
-    subject = _quoted_as_saying(verb) or _verb_subject(verb)
+    if _reports(verb, rules):
+        subject = _quoted_as_saying(verb) or _verb_subject(verb)
+    elif naming and _names(verb):
+        subject = _verb_subject(verb)
+    else:
+        return None
     return subject if subject is not None and _outside(subject.idx, quoted) else None
+
+
+def _names(verb: Token) -> bool:
+    return verb.lemma_.lower() in NAMING_VERBS and not any(
+        c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children
+    )
 
 
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "circulate", "make"})
@@ -320,21 +335,10 @@ def _governing_report(
     for verb in (tok, *tok.ancestors):
         if not sent.start <= verb.i < sent.end:
             break
-        subject = _reporting_subject(verb, quoted, rules) or _naming_subject(verb, quoted)
+        subject = _reporting_subject(verb, quoted, rules, naming=True)
         if subject is not None:
             return verb, subject
     return None
-
-
-def _naming_subject(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
-    """'He characterized the conflict as "another small skirmish in a war …"': a verb of naming
-    above a quotation inside its sentence gives it its subject's words."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS or not _outside(verb.idx, quoted):
-        return None
-    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
-        return None
-    subject = _verb_subject(verb)
-    return subject if subject is not None and _outside(subject.idx, quoted) else None
 
 
 def _lead_in(
