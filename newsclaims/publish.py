@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .browse import FACET_COUNTS, FACETS, SORT
 from .queries import QUERIES
 from .schema import TABLES, Table
 from .serve import (  # noqa: F401  (re-exported: the serving API lives beside the metadata it serves)
@@ -49,31 +50,6 @@ HEADER = (
     "# Regenerate with `python build.py publish`; tests fail while this file is stale.\n"
 )
 
-
-# Facets and sort orders a researcher wants on first sight of each table or view.
-FACETS: dict[str, tuple[str, ...]] = {
-    "articles": ("publication",),
-    "organisations": ("type",),
-    "affiliations": ("organisation_id",),
-    "quotes": ("kind", "speaker_person_id", "speaker_organisation_id"),
-    "figures": ("unit", "qualifier"),
-    "quotes_with_speakers": ("kind", "speaker_type", "publication"),
-    "figure_claims": ("unit", "claimant_type"),
-    "people_roles": ("organisation_type",),
-}
-SORT: dict[str, tuple[str, str]] = {
-    "articles": ("sort_desc", "published_date"),
-    "people": ("sort", "name"),
-    "organisations": ("sort", "name"),
-    "affiliations": ("sort", "person_id"),
-    "article_people": ("sort_desc", "mentions"),
-    "article_organisations": ("sort_desc", "mentions"),
-    "quotes": ("sort", "article_id"),
-    "figures": ("sort", "article_id"),
-    "quotes_with_speakers": ("sort_desc", "published_date"),
-    "figure_claims": ("sort", "article_id"),
-    "people_roles": ("sort", "person"),
-}
 
 # Views (created by ``store``): a description, and for each column either the schema column it
 # selects ("table.column", whose description it borrows) or its own description.
@@ -168,7 +144,9 @@ def _view_metadata(name: str) -> dict[str, Any]:
 
 def _add_browsing(out: dict[str, Any], name: str) -> None:
     if name in FACETS:
-        out["facets"] = list(FACETS[name])
+        # "counted": plugins/counted_facets.py, which reads unfiltered counts from the build's
+        # facet_counts table and counts filtered pages live, as Datasette's column facet does.
+        out["facets"] = [{"counted": column} for column in FACETS[name]]
     if name in SORT:
         key, column = SORT[name]
         out[key] = column
@@ -192,6 +170,7 @@ def render_metadata() -> dict[str, Any]:
     """
     tables: dict[str, Any] = {t.name: _table_metadata(t) for t in TABLES}
     tables.update({name: _view_metadata(name) for name in VIEWS})
+    tables[FACET_COUNTS] = {"hidden": True}
     return {
         "title": TITLE,
         "description": DESCRIPTION,

@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .browse import FACET_COUNTS, FACETS
 from .schema import TABLES, Table, row_to_dict
 
 VIEWS: dict[str, str] = {
@@ -95,6 +96,36 @@ INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+# Unfiltered facet counts of every table and view page (browse.FACETS), stored by the build:
+# the database is published immutable, so they never go stale, and a table page of a
+# 100k-article database reads them instead of grouping a million rows per facet per visitor
+# (plugins/counted_facets.py serves them; filtered pages count live). Not a dataset table:
+# hidden in Datasette and left out of the data package, since it is derived from the tables.
+FACET_COUNTS_SQL = f"""create table {FACET_COUNTS} (
+  source text not null,
+  column_name text not null,
+  value not null,
+  count integer not null,
+  primary key (source, column_name, value)
+) without rowid"""
+
+
+def store_facet_counts(conn: Any) -> None:
+    """Replace the stored facet counts with counts of the rows the tables and views hold now.
+
+    Rows go in sorted by key (``without rowid``), so the same data gives the same file.
+    """
+    conn.execute(f"delete from {FACET_COUNTS}")
+    for source, columns in FACETS.items():
+        for column in columns:
+            conn.execute(
+                f"insert into {FACET_COUNTS} (source, column_name, value, count) "
+                f"select ?, ?, {_q(column)}, count(*) from {_q(source)} "
+                f"where {_q(column)} is not null group by {_q(column)} order by {_q(column)}",
+                (source, column),
+            )
+
+
 def sort_key(table: Table) -> Any:
     """Rows of a table sort by primary key, so output order never depends on build order."""
     return lambda row: tuple(getattr(row, c) for c in table.primary_key)
@@ -138,6 +169,9 @@ def write_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> None:
             db[table.name].enable_fts(list(table.fts), create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip())
+    db.conn.execute(FACET_COUNTS_SQL)
+    store_facet_counts(db.conn)
+    db.conn.commit()
     db.conn.execute("pragma journal_mode = delete")
     db.close()
 
@@ -175,6 +209,7 @@ def _fresh_schema() -> list[str]:
             db[table.name].enable_fts(list(table.fts), create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip())
+    db.conn.execute(FACET_COUNTS_SQL)
     return schema_of(db.conn)
 
 
@@ -266,6 +301,7 @@ def update_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> dict[str, 
             for table in reversed(TABLES):
                 where = " and ".join(f"{_q(c)} = ?" for c in table.primary_key)
                 conn.executemany(f"delete from {_q(table.name)} where {where}", changes[table.name].deleted)
+            store_facet_counts(conn)
             problems = conn.execute("pragma foreign_key_check").fetchmany(20)
             if problems:
                 raise ForeignKeyError(

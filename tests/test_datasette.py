@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import shutil
+import sqlite3
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,6 +30,7 @@ from dbfixture import (
 from markupsafe import escape
 
 from newsclaims import publish
+from newsclaims.browse import FACETS
 from newsclaims.schema import TABLES, table
 
 REPO = Path(__file__).resolve().parents[1]
@@ -215,6 +218,53 @@ async def test_default_facets_appear(ds, table_name, column, value):
     assert value in {r["value"] for r in data["facet_results"][column]["results"]}
     html = (await ds.client.get(f"/newsclaims/{table_name}")).text
     assert f'data-column="{column}"' in html
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("source", "column"), [(s, c) for s, cs in FACETS.items() for c in cs], ids=lambda v: str(v)
+)
+async def test_stored_facet_counts_equal_live_counts(ds, db_path, source, column):
+    """The unfiltered page reads the build's counts; they must be what a GROUP BY gives now."""
+    data = (await ds.client.get(f"/newsclaims/{source}.json?_size=0")).json()
+    shown = {r["value"]: r["count"] for r in data["facet_results"][column]["results"]}
+    conn = sqlite3.connect(db_path)
+    live = dict(
+        conn.execute(
+            f"select [{column}], count(*) from [{source}] where [{column}] is not null group by [{column}]"
+        )
+    )
+    conn.close()
+    assert shown and shown == live
+
+
+def _with_false_counts(db_path: Path, folder: Path) -> Path:
+    """A copy of the database whose stored facet count for quotes.kind says 999 for every kind."""
+    copy = folder / "newsclaims.db"
+    shutil.copy(db_path, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("update facet_counts set count = 999 where source = 'quotes' and column_name = 'kind'")
+    conn.commit()
+    conn.close()
+    return copy
+
+
+@pytest.mark.asyncio
+async def test_unfiltered_facets_come_from_stored_counts_filtered_ones_are_live(db_path, tmp_path):
+    copy = _with_false_counts(db_path, tmp_path)
+    ds = Datasette(
+        immutables=[str(copy)],
+        metadata=yaml.safe_load((REPO / "metadata.yml").read_text(encoding="utf-8")),
+        plugins_dir=str(REPO / "plugins"),
+        settings=publish.SETTINGS,
+    )
+    unfiltered = (await ds.client.get("/newsclaims/quotes.json")).json()["facet_results"]["kind"]
+    assert {r["count"] for r in unfiltered["results"]} == {999}
+    filtered = (await ds.client.get("/newsclaims/quotes.json?kind=indirect")).json()
+    kinds = {r["value"]: r["count"] for r in filtered["facet_results"]["kind"]["results"]}
+    assert kinds == {"indirect": filtered["filtered_table_rows_count"]}
+    searched = (await ds.client.get("/newsclaims/quotes.json?_search=hotline")).json()
+    assert {r["count"] for r in searched["facet_results"]["kind"]["results"]} == {1}
 
 
 @pytest.mark.asyncio

@@ -21,7 +21,8 @@ REAL = sorted((FIXTURES / "real").glob("*.txt"))
 
 
 def table_dump(db_path: Path) -> dict[str, list[tuple]]:
-    """Every schema table's rows in primary-key order, and the FTS tables' indexed text."""
+    """Every schema table's rows in primary-key order, the FTS tables' indexed text, and the
+    stored facet counts (an in-place update must refresh them)."""
     conn = sqlite3.connect(db_path)
     try:
         dump = {}
@@ -33,6 +34,7 @@ def table_dump(db_path: Path) -> dict[str, list[tuple]]:
                 dump[f"{table.name}_fts"] = sorted(
                     conn.execute(f"select {cols} from {table.name}_fts").fetchall()
                 )
+        dump["facet_counts"] = conn.execute("select * from facet_counts order by 1, 2, 3").fetchall()
         return dump
     finally:
         conn.close()

@@ -92,16 +92,30 @@ def test_render_metadata_facets_and_sorts_name_real_columns(db_path: Path):
     conn = sqlite3.connect(db_path)
     for name, meta in _tables_metadata().items():
         columns = {row[1] for row in conn.execute(f"pragma table_info([{name}])")}
-        named = set(meta.get("facets", [])) | {meta[k] for k in ("sort", "sort_desc") if k in meta}
+        facets = {next(iter(f.values())) for f in meta.get("facets", [])}
+        named = facets | {meta[k] for k in ("sort", "sort_desc") if k in meta}
         assert named <= columns, name
 
 
 def test_render_metadata_default_facets():
     tables = _tables_metadata()
-    assert tables["quotes"]["facets"] == ["kind", "speaker_person_id", "speaker_organisation_id"]
-    assert tables["organisations"]["facets"] == ["type"]
-    assert tables["figures"]["facets"] == ["unit", "qualifier"]
-    assert tables["articles"]["facets"] == ["publication"]
+    assert tables["quotes"]["facets"] == [
+        {"counted": c}
+        for c in (
+            "kind",
+            "speaker_person_id",
+            "speaker_organisation_id",
+        )
+    ]
+    assert tables["organisations"]["facets"] == [{"counted": c} for c in ("type",)]
+    assert tables["figures"]["facets"] == [
+        {"counted": c}
+        for c in (
+            "unit",
+            "qualifier",
+        )
+    ]
+    assert tables["articles"]["facets"] == [{"counted": c} for c in ("publication",)]
 
 
 @pytest.mark.parametrize("name", list(publish.QUERIES))

@@ -38,7 +38,7 @@ def test_store_creates_every_schema_table_with_declared_foreign_keys(db):
 
 def test_every_faceted_or_sorted_table_column_is_indexed(db):
     """Table pages facet and sort on these columns: unindexed, each page scans the whole table."""
-    from newsclaims.publish import FACETS, SORT
+    from newsclaims.browse import FACETS, SORT
 
     schema_tables = {t.name for t in TABLES}
     for name in schema_tables:
