@@ -11,14 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..base.labels import DEMONYM_ENTS, MONONYM_NON_PERSON_ENTS
+from ..base.marks import REMARK_CLOSERS, REMARK_OPENERS
 from ..base.rules import Rules
 from .names import NameChunk, word_before
 
 AGE_LEADS = frozenset({"a", "an", "now", "aged", "age"})
 AGE_CLOSERS = frozenset({",", ".", ")", "and", "-", "–", ";"})
 MAX_AGE = 110
-REMARK_OPENERS = frozenset({",", "(", "—", "–"})
-REMARK_CLOSERS = frozenset({",", ")", ".", "—", "–", ";"})
 REMARK_WINDOW = 12
 NAME_REMARK_LEMMAS = frozenset({"pseudonym", "identify", "alias"})
 NAME_REMARK_CUES = frozenset(

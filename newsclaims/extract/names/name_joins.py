@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..base.labels import JOINED_PLACE_ENTS, PLURAL_TAGS
+from ..base.marks import PLURAL_POSSESSIVES
 from ..base.rules import Rules
 
 AT_CONNECTORS = frozenset({"at"})
@@ -21,7 +22,6 @@ AND_CONNECTORS = frozenset({"and", "&"})
 OF_CONNECTORS = frozenset({"of", "for", "on"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 POSSESSIVE_NAME_WORDS = frozenset({"women", "men", "children", "people", "workers", "farmers", "migrants"})
-PLURAL_POSSESSIVES = frozenset({"’", "'"})
 ROLE_LEADS = frozenset({"a", "an", "the"})
 # Malay patronymic particles: "Nurul Huda binti Rahman" is one name ("son/daughter of")
 PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "binte", "bte", "ibni"})

@@ -15,14 +15,13 @@ from spacy.tokens import Doc, Token
 
 from ..base.labels import NAME_PART_TAGS
 from ..base.lexicon import is_english_word
+from ..base.marks import DATELINE_DASHES, MONEY_SIGNS
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from .name_joins import AND_CONNECTORS, AT_CONNECTORS, OF_CONNECTORS, has_keyword, merge_runs
 from .nicknames import join_nicknames
 from .title_chains import person_tail, split_person_tails, split_titled_names
 
-MONEY_SIGNS = frozenset("$€£¥₹₱฿₫៛")
-DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
 DATELINE_MAX_TOKENS = 12
 TITLE_MAX_TOKENS = 8
 BURMESE_HONORIFICS = frozenset({"ko", "ma", "maung"})  # titles only before a name of plain words

@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from ..base.marks import NICKNAME_CLOSERS, NICKNAME_OPENERS
 from ..base.rules import Rules
 from .name_joins import has_keyword
 
 if TYPE_CHECKING:
     from .names import NameChunk
-
-NICKNAME_OPENERS = frozenset({"(", "“", '"', "‘", "'"})
-NICKNAME_CLOSERS = frozenset({")", "”", '"', "’", "'"})
 
 
 def _marks(doc: Doc, start: int, end: int) -> list[str]:

@@ -16,20 +16,22 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..base.labels import VERB_POS
+from ..base.marks import (
+    CLOSE_MARKS,
+    CLOSING_PUNCT,
+    OPEN_MARKS,
+    OPENING_CONTEXT,
+    SINGLE_CLOSE_MARKS,
+    SINGLE_OPEN_MARKS,
+    SPEECH_END,
+    STRAIGHT_MARK,
+    TRAILING_STRIP,
+)
 from ..base.textindex import doc_text
 from ..base.textindex import paragraph_of as _paragraph_of
 from .quote_mentions import listed_after, mention_lead, so_called
 
-OPEN_MARKS = frozenset({"“", "„"})
-CLOSE_MARKS = frozenset({"”"})
-STRAIGHT_MARK = '"'
-SINGLE_OPEN_MARKS = frozenset({"‘", "'"})
-SINGLE_CLOSE_MARKS = frozenset({"’", "'"})
-OPENING_CONTEXT = frozenset('([—–-"“:')
-CLOSING_PUNCT = frozenset(".,!?;:…—–-")
-TRAILING_STRIP = " \t\n,;:"
 SCARE_MAX_WORDS = 3
-SPEECH_END = frozenset(".?!…")
 TITLE_SMALL_WORDS = frozenset(
     {"of", "for", "and", "the", "from", "to", "in", "on", "a", "an", "at", "with", "or"}
 )

@@ -25,6 +25,7 @@ from ..base.labels import (
     SHARED_SUBJECT_DEPS,
     SUBJECT_DEPS,
 )
+from ..base.marks import SENTENCE_END
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..entities.entity_index import Entity, EntityIndex
@@ -37,7 +38,6 @@ from .speaker_ahead import named_next, spokesperson_org, statement_issuer, title
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
 ORG_PRONOUNS = frozenset({"it", "they"})
 GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-SENTENCE_END = frozenset(".!?")
 AGENT_PREPS = frozenset({"by", "from", "of"})
 PERSON_NOUNS = frozenset(
     {
