@@ -12,13 +12,8 @@ from spacy.tokens import Token
 
 from ..names.name_evidence import Evidence
 from ..names.names import chunk_root
-from ..names.roles import ROLE_PREPOSITIONS
 from .entity_index import Entity, EntityIndex
 from .org_nouns import resolve_org_noun
-
-LEAD_VERBS = frozenset(
-    {"head", "lead", "run", "chair", "direct", "manage", "found", "co-found", "work", "represent"}
-)
 
 
 def assign_roles_and_affiliations(index: EntityIndex, evidence: dict[int, Evidence]) -> None:
@@ -78,7 +73,7 @@ def _org_in(index: EntityIndex, head: Token) -> Entity | None:
             ent = index.entity_at(child) or resolve_org_noun(index, child)
             if ent is not None and ent.kind == "organisation":
                 return ent
-        if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in index.rules.role_prepositions:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     named = [index.entity_at(c) for c in pobj.children if c.dep_ == "appos"]
@@ -93,7 +88,7 @@ def _org_led(index: EntityIndex, root: Token) -> Entity | None:
     """ "X, who heads the Tak Border Task Force, …": the organisation a relative clause says the
     person leads or works for."""
     for clause in root.children:
-        if clause.dep_ != "relcl" or clause.lemma_.lower() not in LEAD_VERBS:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in index.rules.lead_verbs:
             continue
         for obj in clause.subtree:
             ent = index.entity_at(obj)

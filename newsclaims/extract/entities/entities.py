@@ -23,9 +23,6 @@ from .affiliations import assign_parents, assign_roles_and_affiliations
 from .entity_builder import EntityBuilder
 from .entity_index import Entity, EntityIndex
 
-SHORT_MEDIA_HEADS = frozenset({"tell", "to", "by", "with"})
-"""Heads of "told the Post", "according to the Post", "reported by the Post", "an interview with the Post"."""
-
 
 def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
     """Find the people and organisations of ``doc`` and index which chunk denotes which.
@@ -150,7 +147,7 @@ def _media_mentions(doc: Doc, rules: Rules, builder: EntityBuilder) -> None:
             and tok.i > 0
             and doc[tok.i - 1].lower_ == "the"
             and tok.dep_ in SHORT_MEDIA_DEPS
-            and tok.head.lemma_ in SHORT_MEDIA_HEADS
+            and tok.head.lemma_ in rules.short_media_heads
             and tok.i not in builder.chunk_entity
         ):
             masthead = _masthead_ending(builder, tok)

@@ -16,7 +16,6 @@ from ..base.rules import Rules
 from .mononyms import mononym_cue
 from .names import NameChunk, chunk_root, word_before
 from .org_names import (
-    HEAD_CONNECTORS,
     bracketed_acronym,
     chunk_acronym,
     generic_acronym,
@@ -25,7 +24,6 @@ from .org_names import (
     spells_name,
 )
 from .roles import (
-    ROLE_PREPOSITIONS,
     is_anaphoric,
     is_role,
     preceding_role,
@@ -71,7 +69,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     if _law_name(words, rules):
         ev.law = True
         return ev
-    if generic_acronym(doc, chunk):
+    if generic_acronym(doc, chunk, rules):
         return ev  # "an NGO", "a microfinance institution (MFI)": a kind of body, not one body
     kw_type = org_keyword_type(words, rules)
     if kw_type and not _place_not_body(words, root, rules):
@@ -191,7 +189,7 @@ def _law_name(words: list[str], rules: Rules) -> bool:
     if len(words) < 2 or words[-1] not in rules.law_words:
         return False
     return not any(
-        w.lower() in HEAD_CONNECTORS and any(x in rules.org_keywords for x in words[:k])
+        w.lower() in rules.head_connectors and any(x in rules.org_keywords for x in words[:k])
         for k, w in enumerate(words)
     )
 
@@ -243,14 +241,14 @@ def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: Evidence) ->
                 tok.is_punct
                 or tok.pos_ in {"VERB", "AUX", "SCONJ"}
                 or tok.tag_ in WH_TAGS
-                or tok.lower_ in ROLE_PREPOSITIONS
+                or tok.lower_ in rules.role_prepositions
             ):
                 break  # "East Lombok, where brokers …": a relative clause, not a role
             if tok.text.islower() and (
                 tok.lower_ in rules.role_nouns or tok.lemma_.lower() in rules.role_nouns
             ):
                 nxt = doc[j + 1] if j + 1 < n else None
-                if nxt is None or nxt.is_punct or nxt.lower_ in ROLE_PREPOSITIONS:
+                if nxt is None or nxt.is_punct or nxt.lower_ in rules.role_prepositions:
                     ev.person = True
                     ev.describe(doc[after + 1 : j + 1].text.removeprefix("a ").removeprefix("the "), tok)
                 break

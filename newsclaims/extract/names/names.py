@@ -18,16 +18,13 @@ from ..base.lexicon import is_english_word
 from ..base.marks import DATELINE_DASHES, MONEY_SIGNS
 from ..base.rules import Rules
 from ..base.textindex import doc_text
-from .name_joins import AND_CONNECTORS, AT_CONNECTORS, OF_CONNECTORS, has_keyword, merge_runs
+from .name_joins import has_keyword, merge_runs
 from .nicknames import join_nicknames
 from .title_chains import person_tail, split_person_tails, split_titled_names
 
 DATELINE_MAX_TOKENS = 12
 TITLE_MAX_TOKENS = 8
-BURMESE_HONORIFICS = frozenset({"ko", "ma", "maung"})  # titles only before a name of plain words
 BURMESE_NAME_MIN_WORDS = 2
-NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "NO"})
-TITLE_FUNCTION_WORDS = frozenset({"of", "at", "for", "the", "and", "in", "on", "a", "an", "to", "&"})
 
 
 @dataclass(frozen=True)
@@ -79,14 +76,11 @@ def _attached(doc: Doc, i: int) -> bool:
     return i > 0 and not doc[i - 1].whitespace_
 
 
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
-
-
 def _arabic_article(doc: Doc, i: int, rules: Rules) -> bool:
     """ "Suleiman al-Amr", "Abdel Fattah el-Sisi": the article hyphened to a family name is part
     of the name, written in lower case."""
     return (
-        doc[i].text in ARABIC_ARTICLES
+        doc[i].text in rules.arabic_articles
         and doc[i + 1].text == "-"
         and _attached(doc, i + 1)
         and _attached(doc, i + 2)
@@ -223,7 +217,7 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
             and not _name_final(doc, idxs, rules)
             and not _article_spelled_name(doc, idxs)
         )
-        or doc[idxs[-1]].lower_ in OF_CONNECTORS | AND_CONNECTORS | AT_CONNECTORS
+        or doc[idxs[-1]].lower_ in rules.of_connectors | rules.and_connectors | rules.at_connectors
         or doc[idxs[-1]].text in {"-", ".", ","}
     ):
         idxs = idxs[:-1]
@@ -267,7 +261,7 @@ def _name_final(doc: Doc, idxs: list[int], rules: Rules) -> bool:
     return honorific or (last.ent_type_ == "PERSON" and before.ent_type_ == "PERSON")
 
 
-def quoted_title_tokens(doc: Doc) -> set[int]:
+def quoted_title_tokens(doc: Doc, rules: Rules) -> set[int]:
     """Tokens of short Title Case phrases in quote marks: report and campaign titles ("the annual
     “Freedom at Work” report"), which name a document, not a person or an organisation."""
     found: set[int] = set()
@@ -281,7 +275,7 @@ def quoted_title_tokens(doc: Doc) -> set[int]:
                 if len(words) >= 2 and doc[words[-1]].text[:1].isupper():
                     found.update(words)
                 break
-            if not (inner.text[:1].isupper() or inner.lower_ in TITLE_FUNCTION_WORDS):
+            if not (inner.text[:1].isupper() or inner.lower_ in rules.title_function_words):
                 break
             words.append(j)
     return found
@@ -318,7 +312,7 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
         rest = idxs[pos + width :]
         if width and rest and not has_keyword(doc, rest, rules) and not _plural_name(doc, rest):
             last = pos + width - 1
-    if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in OF_CONNECTORS):
+    if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in rules.of_connectors):
         return [], idxs
     tail = person_tail(doc, idxs)
     if tail is not None and tail > last + 1 and _not_name_words(doc, idxs[last + 1 : tail], rules):
@@ -347,11 +341,11 @@ def _plural_name(doc: Doc, idxs: list[int]) -> bool:
     return len(idxs) == 1 and doc[idxs[0]].tag_ == "NNPS"
 
 
-def _numbered_designation(doc: Doc, run: list[int]) -> bool:
+def _numbered_designation(doc: Doc, run: list[int], rules: Rules) -> bool:
     """ "the Sheng Yu Fa No. 31", "Unit No. 4": a name numbered with "No." designates a vessel,
     unit or document, never a person or an organisation."""
     j = run[-1] + 1
-    if doc[run[-1]].text.rstrip(".") not in NUMBER_ABBREVIATIONS:
+    if doc[run[-1]].text.rstrip(".") not in rules.number_abbreviations:
         return False
     while j < len(doc) and doc[j].text == ".":
         j += 1
@@ -371,7 +365,7 @@ def _title_width(doc: Doc, idxs: list[int], pos: int, rules: Rules) -> int:
     rest = [doc[i] for i in idxs[pos + 1 :]]
     opens = all(doc[i].lower_.rstrip(".") in rules.person_titles for i in idxs[:pos])
     plain = len(rest) >= BURMESE_NAME_MIN_WORDS and all(t.is_alpha and t.is_title for t in rest)
-    return 1 if low in BURMESE_HONORIFICS and doc[idxs[pos]].is_title and opens and plain else 0
+    return 1 if low in rules.burmese_honorifics and doc[idxs[pos]].is_title and opens and plain else 0
 
 
 def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
@@ -381,12 +375,12 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
     """
     chunks = []
     text = doc_text(doc)
-    titles = quoted_title_tokens(doc)
+    titles = quoted_title_tokens(doc, rules)
     runs = split_person_tails(
         doc, split_titled_names(doc, merge_runs(doc, _runs(doc, rules), rules), rules), rules
     )
     for run in runs:
-        if run[0] in titles or _numbered_designation(doc, run):
+        if run[0] in titles or _numbered_designation(doc, run, rules):
             continue
         idxs = _strip(doc, run, rules)
         if not idxs:
