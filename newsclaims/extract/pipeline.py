@@ -193,12 +193,12 @@ def _nameless(cand: _Candidate, rules: Rules) -> bool:
     return lemma in rules.generic_speakers or lemma in rules.role_nouns or lemma in rules.org_nouns
 
 
-def _find_figures(doc: Doc) -> list[Figure]:
+def _find_figures(doc: Doc, rules: Rules) -> list[Figure]:
     try:
         from .figures.figures import find_figures
     except ImportError:  # the figures module is developed separately; extraction works without it
         return []
-    return list(find_figures(doc))
+    return list(find_figures(doc, rules=rules))
 
 
 class _QuoteLookup:
@@ -321,7 +321,7 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     )
     clock.lap("speakers")
     lookup = _QuoteLookup(text, quotes)
-    figures = tuple(_claim(doc, fig, lookup) for fig in _find_figures(doc))
+    figures = tuple(_claim(doc, fig, lookup) for fig in _find_figures(doc, rules))
     people, organisations = to_records(index)
     clock.lap("figures")
     return Extraction(people=people, organisations=organisations, quotes=quotes, figures=figures)
