@@ -24,15 +24,16 @@ def assign_roles_and_affiliations(index: EntityIndex, evidence: dict[int, Eviden
         if entity is None or entity.kind != "person":
             continue
         ev = evidence[chunk.start]
-        if chunk.title and chunk.title not in entity.titles:
-            entity.titles.append(chunk.title)
+        title = chunk.title.text if chunk.title is not None else ""
+        if title and title not in entity.titles:
+            entity.titles.append(title)
         if ev.role and entity.role is None:
             entity.role = ev.role
         if ev.role_head is not None and entity.organisation is None:
             entity.organisation = _org_in(index, ev.role_head)
         if entity.organisation is None:
             entity.organisation = _org_led(index, chunk_root(doc, chunk))
-        words = (chunk.title or "").lower().split() + (entity.role or "").lower().split()
+        words = title.lower().split() + (entity.role or "").lower().split()
         for w in words:
             cue = rules.gender_cues.get(w)
             if cue is None and (w.endswith("man") or w.endswith("woman")) and w in rules.role_nouns:

@@ -52,7 +52,7 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
             ev.person
             and not ev.place
             and not ev.is_role
-            and (len(chunk.words) >= 2 or chunk.title or ev.mononym)
+            and (len(chunk.words) >= 2 or chunk.title is not None or ev.mononym)
         ):
             known = builder.match_short(chunk, chunk.start_char)
             if known is not None and (known.kind == "organisation" or len(chunk.words) < 2):
@@ -102,7 +102,7 @@ def _alias_chunks(doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidenc
             continue
         if not evidence[named.start].org:
             continue
-        gap = [t.lower_ for t in doc[named.end : alias.title_start or alias.start]]
+        gap = [t.lower_ for t in doc[named.end : alias.first]]
         closed = alias.end < len(doc) and doc[alias.end].text == ")"
         while gap and gap[0] in {",", "("}:
             gap = gap[1:]
@@ -156,7 +156,7 @@ def _media_mentions(doc: Doc, rules: Rules, builder: EntityBuilder) -> None:
                 masthead.add_alias(f"the {tok.text}")
                 builder.note_text(masthead, f"the {tok.text}")
                 continue
-            chunk = NameChunk(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
+            chunk = NameChunk.of(doc[tok.i : tok.i + 1])
             entity = builder.add(chunk, "organisation")
             entity.type = "media"
             entity.add_alias(f"the {tok.text}")

@@ -21,7 +21,7 @@ REMARK_WINDOW = 12
 
 def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     """The words around a one-word name show it is a person's name."""
-    if len(chunk.words) != 1 or chunk.title:
+    if len(chunk.words) != 1 or chunk.title is not None:
         return False
     prev = word_before(doc, chunk)
     if chunk.text in rules.place_words or (prev is not None and prev.lower_ in rules.locative_prepositions):

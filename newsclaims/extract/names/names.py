@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..base.labels import NAME_PART_TAGS
 from ..base.lexicon import is_english_word
@@ -29,15 +29,37 @@ BURMESE_NAME_MIN_WORDS = 2
 
 @dataclass(frozen=True)
 class NameChunk:
-    """A capitalised name as written; ``title`` is the part before the name ("Labour Minister")."""
+    """A capitalised name as written: the name's tokens and the title's before them ("Labour Minister").
 
-    start: int  # token index of the name's first token (after the title)
-    end: int  # token index past the last token
-    start_char: int
-    end_char: int
+    ``text`` and ``end_char`` are kept beside ``span`` because a name is not always its tokens'
+    text: a sentence-final "Ltd." leaves its full stop to the sentence (``end_char`` one short of
+    the span's), and "Given (Nick) Family" joined by ``join_nicknames`` spans the nickname its
+    text leaves out.
+    """
+
+    span: Span  # the name's tokens, after the title
     text: str
-    title: str | None = None
-    title_start: int | None = None  # token index of the title's first token
+    end_char: int
+    title: Span | None = None
+
+    @classmethod
+    def of(cls, span: Span) -> NameChunk:
+        """A name that is exactly its tokens' text, with no title."""
+        return cls(span, span.text, span.end_char)
+
+    @property
+    def start(self) -> int:
+        """Token index of the name's first token (after the title)."""
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        """Token index past the name's last token."""
+        return self.span.end
+
+    @property
+    def start_char(self) -> int:
+        return self.span.start_char
 
     @property
     def words(self) -> list[str]:
@@ -46,7 +68,7 @@ class NameChunk:
     @property
     def first(self) -> int:
         """Token index where the chunk begins as written: its title's first token, else the name's."""
-        return self.title_start if self.title_start is not None else self.start
+        return self.title.start if self.title is not None else self.span.start
 
 
 def chunk_root(doc: Doc, chunk: NameChunk) -> Token:
@@ -393,15 +415,10 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
         end_char = last.idx + len(last.text) - (1 if _absorbs_full_stop(doc, last.i) else 0)
         chunks.append(
             NameChunk(
-                start=name[0],
-                end=name[-1] + 1,
-                start_char=first.idx,
-                end_char=end_char,
+                span=doc[name[0] : name[-1] + 1],
                 text=text[first.idx : end_char],
-                title=text[doc[title[0]].idx : doc[title[-1]].idx + len(doc[title[-1]].text)]
-                if title
-                else None,
-                title_start=title[0] if title else None,
+                end_char=end_char,
+                title=doc[title[0] : title[-1] + 1] if title else None,
             )
         )
     return join_nicknames(doc, chunks, rules)
