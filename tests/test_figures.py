@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsclaims.evaluate import PredictedFigure, figure_matches, leaks_into
+from newsclaims.extract.base.rules import load_rules
 from newsclaims.extract.figures.figures import find_figures
 from newsclaims.extract.figures.numbers import fraction_value, parse_number_words, read_number
 
@@ -348,7 +349,7 @@ def test_find_figures_spans_match_text_and_do_not_overlap(nlp) -> None:
     ],
 )
 def test_parse_number_words_reads_value(words: list[str], expected) -> None:
-    assert parse_number_words(words) == expected
+    assert parse_number_words(words, load_rules()) == expected
 
 
 @pytest.mark.parametrize(
@@ -361,7 +362,7 @@ def test_parse_number_words_reads_value(words: list[str], expected) -> None:
     ],
 )
 def test_read_number_reads_value_and_end(text: str, expected) -> None:
-    assert read_number(text, 0) == expected
+    assert read_number(text, 0, load_rules()) == expected
 
 
 def test_fraction_value_rounds_to_one_decimal() -> None:

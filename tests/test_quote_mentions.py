@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from newsclaims.extract.base.rules import load_rules
 from newsclaims.extract.quotes.quotes import iter_direct_quotes
 
 
 def _quoted(nlp, body: str) -> list[str]:
     doc = nlp(body)
-    return [doc.text[q.start : q.end] for q in iter_direct_quotes(doc)]
+    return [doc.text[q.start : q.end] for q in iter_direct_quotes(doc, load_rules())]
 
 
 @pytest.mark.parametrize(

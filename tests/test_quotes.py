@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from newsclaims.extract.base.rules import load_rules
 from newsclaims.extract.quotes.quotes import iter_direct_quotes, paragraph_bounds, paragraph_of
 
 
 def _texts(nlp, body: str) -> list[str]:
     doc = nlp(body)
-    return [doc.text[q.start : q.end] for q in iter_direct_quotes(doc)]
+    return [doc.text[q.start : q.end] for q in iter_direct_quotes(doc, load_rules())]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,7 @@ def test_direct_quotes_texts(nlp, body, expected):
 def test_direct_quotes_run_over_paragraphs_one_per_paragraph(nlp):
     body = "Mary Ocampo said the fees kept rising. “The brokers lie to every family.\n\n“Then they keep our papers.”"
     doc = nlp(body)
-    quotes = list(iter_direct_quotes(doc))
+    quotes = list(iter_direct_quotes(doc, load_rules()))
     assert [(doc.text[q.start : q.end], q.paragraph) for q in quotes] == [
         ("The brokers lie to every family.", 1),
         ("Then they keep our papers.", 2),

@@ -10,11 +10,12 @@ from newsclaims.extract.quotes.reported import iter_reported
 
 
 def _reported(nlp, body: str) -> list[tuple[str, str, str]]:
-    doc = nlp(body)
+    doc, rules = nlp(body), load_rules()
     quoted = [
-        (q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in iter_direct_quotes(doc)
+        (q.open, (q.close + 1) if q.close is not None else q.paragraph_end)
+        for q in iter_direct_quotes(doc, rules)
     ]
-    found = iter_reported(doc, rules=load_rules(), quoted=quoted)
+    found = iter_reported(doc, rules=rules, quoted=quoted)
     return sorted((doc.text[r.start : r.end], doc[r.speaker].text, r.cue) for r in found)
 
 

@@ -27,7 +27,7 @@ from ..errors import NewsClaimsError
 from ..extract.base.rules import Rules, load_rules
 from ..extract.entities.entities import build_entities
 from ..extract.quotes.quotes import iter_direct_quotes
-from ..extract.speakers.speakers import PERSON_PRONOUNS, SpeakerResolver
+from ..extract.speakers.speakers import SpeakerResolver
 from .matching import names_agree
 
 _MENTION = re.compile(r"\((\d+)-([a-z]+)[^()]*?(\)|(?=\()|$)|(\d+)\)")
@@ -150,7 +150,7 @@ def check_pronouns(doc: Doc, gum: GumDoc, *, rules: Rules | None = None) -> list
     """Resolve every narrated subject he/she that GUM chains to a named person, and compare."""
     rules = rules or load_rules()
     index = build_entities(doc, rules=rules)
-    directs = list(iter_direct_quotes(doc))
+    directs = list(iter_direct_quotes(doc, rules))
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in directs]
     offsets = align(gum.words, doc.text)
     by_char = {tok.idx: tok for tok in doc}
@@ -158,7 +158,7 @@ def check_pronouns(doc: Doc, gum: GumDoc, *, rules: Rules | None = None) -> list
     checks = []
     for m in gum.mentions:
         word = gum.words[m.start]
-        if m.etype != "person" or m.end - m.start != 1 or word.lower() not in PERSON_PRONOUNS:
+        if m.etype != "person" or m.end - m.start != 1 or word.lower() not in rules.person_pronouns:
             continue
         offset = offsets[m.start]
         tok = by_char.get(offset) if offset is not None else None

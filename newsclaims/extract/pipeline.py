@@ -24,45 +24,6 @@ from .quotes.quotes import DirectQuote, paragraph_of, speech_and_fragments
 from .quotes.reported import iter_reported
 from .speakers.speakers import SpeakerResolver, find_attribution
 
-FINDING_CUES = frozenset(
-    {
-        "found",
-        "find",
-        "finds",
-        "estimated",
-        "estimates",
-        "recommended",
-        "recommends",
-        "concluded",
-        "reported",
-        "described",
-        "suggested",
-        "predicted",
-        "revealed",
-        "wrote",
-        "noted",
-    }
-)  # what researchers or a document found is no quote of an unnamed speaker
-GENERIC_SPEAKERS = frozenset(
-    {
-        "police",
-        "official",
-        "authority",
-        "source",
-        "witness",
-        "resident",
-        "relative",
-        "diplomat",
-        "prosecutor",
-        "investigator",
-        "officer",
-        "rescuer",
-        "people",
-        "expert",
-        "observer",
-    }
-)
-
 
 @dataclass
 class _Candidate:
@@ -226,18 +187,18 @@ def _nameless(cand: _Candidate, rules: Rules) -> bool:
     whose speaker is a generic group or an unnamed person is still a quote, with no speaker entity
     (never a made-up organisation). An unresolved pronoun or name gives no quote."""
     tok = cand.speaker_tok
-    if tok is None or tok.pos_ != "NOUN" or (cand.cue or "").lower() in FINDING_CUES:
+    if tok is None or tok.pos_ != "NOUN" or (cand.cue or "").lower() in rules.finding_cues:
         return False
     lemma = tok.lemma_.lower()
-    return lemma in GENERIC_SPEAKERS or lemma in rules.role_nouns or lemma in rules.org_nouns
+    return lemma in rules.generic_speakers or lemma in rules.role_nouns or lemma in rules.org_nouns
 
 
-def _find_figures(doc: Doc) -> list[Figure]:
+def _find_figures(doc: Doc, rules: Rules) -> list[Figure]:
     try:
         from .figures.figures import find_figures
     except ImportError:  # the figures module is developed separately; extraction works without it
         return []
-    return list(find_figures(doc))
+    return list(find_figures(doc, rules=rules))
 
 
 class _QuoteLookup:
@@ -319,7 +280,7 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     text = doc_text(doc)
     index = build_entities(doc, rules=rules)
     clock.lap("entities")
-    directs, fragments = speech_and_fragments(doc)
+    directs, fragments = speech_and_fragments(doc, rules)
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in directs]
     clock.lap("direct quotes")
     indirect = [
@@ -360,7 +321,7 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     )
     clock.lap("speakers")
     lookup = _QuoteLookup(text, quotes)
-    figures = tuple(_claim(doc, fig, lookup) for fig in _find_figures(doc))
+    figures = tuple(_claim(doc, fig, lookup) for fig in _find_figures(doc, rules))
     people, organisations = to_records(index)
     clock.lap("figures")
     return Extraction(people=people, organisations=organisations, quotes=quotes, figures=figures)

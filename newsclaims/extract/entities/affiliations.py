@@ -12,13 +12,8 @@ from spacy.tokens import Token
 
 from ..names.name_evidence import Evidence
 from ..names.names import chunk_root
-from ..names.roles import ROLE_PREPOSITIONS
 from .entity_index import Entity, EntityIndex
 from .org_nouns import resolve_org_noun
-
-LEAD_VERBS = frozenset(
-    {"head", "lead", "run", "chair", "direct", "manage", "found", "co-found", "work", "represent"}
-)
 
 
 def assign_roles_and_affiliations(index: EntityIndex, evidence: dict[int, Evidence]) -> None:
@@ -29,15 +24,16 @@ def assign_roles_and_affiliations(index: EntityIndex, evidence: dict[int, Eviden
         if entity is None or entity.kind != "person":
             continue
         ev = evidence[chunk.start]
-        if chunk.title and chunk.title not in entity.titles:
-            entity.titles.append(chunk.title)
+        title = chunk.title.text if chunk.title is not None else ""
+        if title and title not in entity.titles:
+            entity.titles.append(title)
         if ev.role and entity.role is None:
             entity.role = ev.role
         if ev.role_head is not None and entity.organisation is None:
             entity.organisation = _org_in(index, ev.role_head)
         if entity.organisation is None:
             entity.organisation = _org_led(index, chunk_root(doc, chunk))
-        words = (chunk.title or "").lower().split() + (entity.role or "").lower().split()
+        words = title.lower().split() + (entity.role or "").lower().split()
         for w in words:
             cue = rules.gender_cues.get(w)
             if cue is None and (w.endswith("man") or w.endswith("woman")) and w in rules.role_nouns:
@@ -78,7 +74,7 @@ def _org_in(index: EntityIndex, head: Token) -> Entity | None:
             ent = index.entity_at(child) or resolve_org_noun(index, child)
             if ent is not None and ent.kind == "organisation":
                 return ent
-        if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in index.rules.role_prepositions:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     named = [index.entity_at(c) for c in pobj.children if c.dep_ == "appos"]
@@ -93,7 +89,7 @@ def _org_led(index: EntityIndex, root: Token) -> Entity | None:
     """ "X, who heads the Tak Border Task Force, …": the organisation a relative clause says the
     person leads or works for."""
     for clause in root.children:
-        if clause.dep_ != "relcl" or clause.lemma_.lower() not in LEAD_VERBS:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in index.rules.lead_verbs:
             continue
         for obj in clause.subtree:
             ent = index.entity_at(obj)

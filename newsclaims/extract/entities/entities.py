@@ -23,9 +23,6 @@ from .affiliations import assign_parents, assign_roles_and_affiliations
 from .entity_builder import EntityBuilder
 from .entity_index import Entity, EntityIndex
 
-SHORT_MEDIA_HEADS = frozenset({"tell", "to", "by", "with"})
-"""Heads of "told the Post", "according to the Post", "reported by the Post", "an interview with the Post"."""
-
 
 def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
     """Find the people and organisations of ``doc`` and index which chunk denotes which.
@@ -55,7 +52,7 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
             ev.person
             and not ev.place
             and not ev.is_role
-            and (len(chunk.words) >= 2 or chunk.title or ev.mononym)
+            and (len(chunk.words) >= 2 or chunk.title is not None or ev.mononym)
         ):
             known = builder.match_short(chunk, chunk.start_char)
             if known is not None and (known.kind == "organisation" or len(chunk.words) < 2):
@@ -105,7 +102,7 @@ def _alias_chunks(doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidenc
             continue
         if not evidence[named.start].org:
             continue
-        gap = [t.lower_ for t in doc[named.end : alias.title_start or alias.start]]
+        gap = [t.lower_ for t in doc[named.end : alias.first]]
         closed = alias.end < len(doc) and doc[alias.end].text == ")"
         while gap and gap[0] in {",", "("}:
             gap = gap[1:]
@@ -150,7 +147,7 @@ def _media_mentions(doc: Doc, rules: Rules, builder: EntityBuilder) -> None:
             and tok.i > 0
             and doc[tok.i - 1].lower_ == "the"
             and tok.dep_ in SHORT_MEDIA_DEPS
-            and tok.head.lemma_ in SHORT_MEDIA_HEADS
+            and tok.head.lemma_ in rules.short_media_heads
             and tok.i not in builder.chunk_entity
         ):
             masthead = _masthead_ending(builder, tok)
@@ -159,7 +156,7 @@ def _media_mentions(doc: Doc, rules: Rules, builder: EntityBuilder) -> None:
                 masthead.add_alias(f"the {tok.text}")
                 builder.note_text(masthead, f"the {tok.text}")
                 continue
-            chunk = NameChunk(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
+            chunk = NameChunk.of(doc[tok.i : tok.i + 1])
             entity = builder.add(chunk, "organisation")
             entity.type = "media"
             entity.add_alias(f"the {tok.text}")

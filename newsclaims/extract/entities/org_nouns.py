@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..base.rules import Rules
 from .entity_index import Entity, EntityIndex
-
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 
 
 def resolve_org_noun(index: EntityIndex, tok: Token) -> Entity | None:
@@ -40,12 +39,12 @@ def resolve_org_noun(index: EntityIndex, tok: Token) -> Entity | None:
     after = [e for e in orgs if holds(e) and min(e.mentions) > tok.idx]
     if after:
         return after[0]
-    if not _definite(tok):
+    if not _definite(tok, rules):
         return None  # "Thai police", "officials": a generic group, not a body named before
     typed = [e for e in index.mentioned_before("organisation", tok.idx) if e.type == noun_type]
     return typed[0] if typed else None
 
 
-def _definite(tok: Token) -> bool:
+def _definite(tok: Token, rules: Rules) -> bool:
     """ "the ministry", "the group's": a noun pointing back to one body already in the story."""
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in rules.org_definite_determiners for c in tok.children)

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..base.rules import Rules
 from ..base.textindex import breaks_before, doc_text
-from .numbers import DENOMINATORS, TENS, UNITS
+from .figure_patterns import figure_patterns
 
-_CANDIDATE_WORDS = [*UNITS, *TENS, "an?", *DENOMINATORS]
-CANDIDATE_RE = re.compile(rf"(?<![\d.,])\d|\b(?:{'|'.join(_CANDIDATE_WORDS)})\b", re.IGNORECASE)
 _MASKS = (
     re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),  # ISO dates
     re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"),  # 14/06/2023
@@ -48,10 +47,13 @@ class Draft:
 
 
 class FigureContext:
-    """The doc plus lookups built once: char -> token, masked chars, paragraph starts."""
+    """The doc plus lookups built once: char -> token, masked chars, paragraph starts; and the
+    word lists and patterns every reader consults."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, rules: Rules) -> None:
         self.doc = doc
+        self.rules = rules
+        self.patterns = figure_patterns(rules)
         self.text = doc_text(doc)
         self.token_at: list[int] = [-1] * (len(self.text) + 1)
         for token in doc:

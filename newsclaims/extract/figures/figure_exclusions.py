@@ -7,22 +7,17 @@ from __future__ import annotations
 import re
 
 from ..base.labels import NAME_LABELS
-from .currencies import PREFIX_RE
+from ..base.rules import Rules
 from .figure_context import Draft, FigureContext
-from .figure_rules import load_rule_lines
+from .figure_patterns import FigurePatterns
 
-LABEL_WORDS = frozenset(load_rule_lines("figure_label_words.txt"))
-DATE_WORDS = frozenset(load_rule_lines("figure_date_words.txt"))
-AVAILABILITY_NOUNS = frozenset(load_rule_lines("figure_availability_nouns.txt"))
-# Words that turn a span of time into the period a count covers rather than a claim of its own.
-PERIOD_WORDS = frozenset({"first", "past", "last", "previous", "preceding"})
 PERIOD_OF_RE = re.compile(r"\s+of\s+(?:the|this|last|that|\d{4})\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?:18|19|20)\d\d(?![\d,.]?\d)")
 
 
 def is_excluded(context: FigureContext, draft: Draft, pos: int) -> bool:
     """Numbers that date, time, order or name something, and bare or pronoun-like ones."""
-    text = context.text
+    text, rules = context.text, context.rules
     if draft.kind in {"bare", "ago"} or (draft.kind == "pronoun" and draft.unit is None):
         return True
     if draft.in_words and draft.value == 1 and draft.value_max is None:
@@ -30,11 +25,11 @@ def is_excluded(context: FigureContext, draft: Draft, pos: int) -> bool:
     if is_year(text, pos, draft):
         return True
     before_words = text[max(0, pos - 16) : pos].split()
-    if _is_date_part(text, pos, draft, before_words):
+    if _is_date_part(text, pos, draft, before_words, rules):
         return True
-    if _is_period(text, draft, before_words) or _is_availability(context, draft):
+    if _is_period(text, draft, before_words, rules) or _is_availability(context, draft):
         return True
-    if before_words and before_words[-1].lower() in LABEL_WORDS:
+    if before_words and before_words[-1].lower() in rules.figure_label_words:
         word = before_words[-1]
         if word[:1].isupper() or draft.kind not in {"noun", "time"}:
             return True
@@ -46,13 +41,13 @@ def is_excluded(context: FigureContext, draft: Draft, pos: int) -> bool:
     return False
 
 
-def _is_period(text: str, draft: Draft, before_words: list[str]) -> bool:
+def _is_period(text: str, draft: Draft, before_words: list[str], rules: Rules) -> bool:
     """ "in the first nine months of the year": the period a count covers, not a claim of its own
     (unlike "the first 48 hours" after a rescue)."""
     return (
         draft.kind == "time"
         and bool(before_words)
-        and before_words[-1].lower() in PERIOD_WORDS
+        and before_words[-1].lower() in rules.period_words
         and PERIOD_OF_RE.match(text, draft.end) is not None
     )
 
@@ -67,17 +62,20 @@ def _is_availability(context: FigureContext, draft: Draft) -> bool:
     unit = context.token(draft.numeral_start + hyphen + 1)
     if unit is None or unit.head is unit or unit.head.i < unit.i:
         return False
-    return unit.head.lemma_.lower() in AVAILABILITY_NOUNS or unit.head.lower_ in AVAILABILITY_NOUNS
+    nouns = context.rules.figure_availability_nouns
+    return unit.head.lemma_.lower() in nouns or unit.head.lower_ in nouns
 
 
-def _is_date_part(text: str, pos: int, draft: Draft, before_words: list[str]) -> bool:
+def _is_date_part(text: str, pos: int, draft: Draft, before_words: list[str], rules: Rules) -> bool:
     """A day number beside a month name: 'March 12', '14 June 2023' (not 'in March 300 workers')."""
     if draft.kind == "noun" or draft.value_max is not None or not 1 <= draft.value <= 31:
         return False
-    if before_words and before_words[-1].lower().rstrip(",") in DATE_WORDS:
+    if before_words and before_words[-1].lower().rstrip(",") in rules.figure_date_words:
         return True
     after = text[pos : pos + 20].split()
-    return len(after) > 1 and after[1][:1].isupper() and after[1].lower().strip(",.") in DATE_WORDS
+    return (
+        len(after) > 1 and after[1][:1].isupper() and after[1].lower().strip(",.") in rules.figure_date_words
+    )
 
 
 def is_year(text: str, pos: int, draft: Draft) -> bool:
@@ -87,7 +85,9 @@ def is_year(text: str, pos: int, draft: Draft) -> bool:
     return not (draft.kind == "noun" and draft.value_max is None)
 
 
-def is_identifier(text: str, start: int, end: int, *, check_before: bool = True) -> bool:
+def is_identifier(
+    text: str, start: int, end: int, patterns: FigurePatterns, *, check_before: bool = True
+) -> bool:
     """Digits glued to letters or codes: "COVID-19", "MH370", "A4", "3G", "1990s", "#5", and
     sub-section numbers glued to a section's ("13(1)", "5(2)(b)")."""
     if end < len(text) and text[end].isalpha():
@@ -96,6 +96,6 @@ def is_identifier(text: str, start: int, end: int, *, check_before: bool = True)
         return False
     before = text[start - 1]
     if before.isalpha():
-        return not PREFIX_RE.search(text, max(0, start - 4), start)
+        return not patterns.currency_prefix.search(text, max(0, start - 4), start)
     glued = start >= 2 and (text[start - 2].isalnum() or text[start - 2] == ")")
     return before == "#" or (before in "-/" and glued) or (before == "(" and glued)

@@ -7,28 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .currencies import PREFIX_AT_RE
 from .figure_context import Draft, FigureContext
 from .figure_exclusions import YEAR_RE, is_identifier
-from .figure_rules import alternation, load_rule_lines
-from .figure_units import AGE_RE, TIME_RE, noun_run
-from .numbers import DENOMINATORS, SCALE_SUFFIXES, SCALES, UNITS, fraction_value, read_number, word_value
+from .figure_units import AGE_RE, noun_run
+from .numbers import fraction_value, read_number, word_value
 
-QUALIFIERS = frozenset(load_rule_lines("figure_qualifiers.txt"))
 MAX_RATIO_NUMERATOR = 99
-FRACTION_BLOCKERS = frozenset({"first", "second", "last", "and", "the", "a", "an", "one"})
-QUALIFIER_RE = re.compile(
-    rf"(?<![\w'’-])(?:an?\s+)?(?P<q>{alternation(list(QUALIFIERS))})\s+$", re.IGNORECASE
-)
 _RATIO_RE = re.compile(r"(?:\s+(?P<noun>[a-z]+))?\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 _BETWEEN_LINK_RE = re.compile(r"\s+and\s+")
 _RANGE_LINK_RE = re.compile(r"[-–]|\s+[-–]\s+|\s+(?:to|or)\s+")
 _SCALE_WORD_RE = re.compile(
     r"(?<=[\d\s])(?:thousand|million|billion|trillion|lakhs?|crores?|bn|mn|m|k)\b", re.IGNORECASE
-)
-_NUMERATORS = "|".join(["a", "an", *UNITS])
-_FRACTION_RE = re.compile(
-    rf"(?:(?P<num>{_NUMERATORS})[\s-]+)?(?P<den>{'|'.join(DENOMINATORS)})\b(?!-)", re.IGNORECASE
 )
 _FRACTION_FOLLOW_RE = re.compile(
     r"\s+(?:of|the|their|its|his|her|our|them|those|these|all)\b|\s*[.,;:!?)”\"']|\s*$", re.I
@@ -37,23 +26,23 @@ _FRACTION_FOLLOW_RE = re.compile(
 
 def read_fraction(context: FigureContext, pos: int) -> Draft | None:
     """'half', 'a third', 'two-thirds', 'a quarter' as percent, when used as a proportion."""
-    text = context.text
-    match = _FRACTION_RE.match(text, pos)
+    text, rules, patterns = context.text, context.rules, context.patterns
+    match = patterns.fraction.match(text, pos)
     if not match:
         return None
     den_word = match.group("den").lower()
     num_word = (match.group("num") or "").lower()
     if not num_word and den_word != "half":
         return None
-    numerator = 1 if num_word in {"", "a", "an"} else word_value(num_word)
-    if numerator is None or numerator >= DENOMINATORS[den_word]:
+    numerator = 1 if num_word in {"", "a", "an"} else word_value(num_word, rules)
+    if numerator is None or numerator >= rules.denominators[den_word]:
         return None
-    qualifier_match = QUALIFIER_RE.search(text, max(0, pos - 20), pos)
+    qualifier_match = patterns.qualifier.search(text, max(0, pos - 20), pos)
     if numerator == 1 and not _is_proportion(context, pos, match.end(), has_qualifier=bool(qualifier_match)):
         return None
     start = qualifier_match.start("q") if qualifier_match else pos
     qualifier = qualifier_match.group("q") if qualifier_match else None
-    value = fraction_value(numerator, DENOMINATORS[den_word])
+    value = fraction_value(numerator, rules.denominators[den_word])
     return Draft(start, match.end(), value, qualifier=qualifier, unit="percent", kind="percent")
 
 
@@ -61,9 +50,9 @@ def _is_proportion(context: FigureContext, start: int, end: int, *, has_qualifie
     """Whether 'half' / 'a third' / 'a quarter' is a share of something, not 'the first half',
     'a year and a half', 'a third compound' or 'a quarter century'."""
     before = context.text[max(0, start - 12) : start].lower().split()
-    den = _FRACTION_RE.match(context.text, start)
+    den = context.patterns.fraction.match(context.text, start)
     half = den is not None and den.group("den").lower() in {"half", "halves"}
-    if before and before[-1] in FRACTION_BLOCKERS and (before[-1] != "and" or half):
+    if before and before[-1] in context.rules.fraction_blockers and (before[-1] != "and" or half):
         return False  # "a year and a half", but "… and a third involved forced marriage"
     if has_qualifier or _FRACTION_FOLLOW_RE.match(context.text, end):
         return True
@@ -83,10 +72,10 @@ def read_ratio(context: FigureContext, draft: Draft) -> Draft | None:
         noun = context.token(link.start("noun"))
         if noun is None or noun.tag_ != "NN":
             return None
-    second = read_number(text, link.end())
+    second = read_number(text, link.end(), context.rules)
     if second is None or second[0] <= draft.value or second[0] < 2:
         return None
-    if TIME_RE.match(text, second[1]) or AGE_RE.match(text, second[1]):
+    if context.patterns.time.match(text, second[1]) or AGE_RE.match(text, second[1]):
         return None
     end = second[1]
     head = noun_run(context, end)
@@ -99,25 +88,25 @@ def read_ratio(context: FigureContext, draft: Draft) -> Draft | None:
 def read_range(context: FigureContext, draft: Draft) -> Draft:
     """Upper bound of 'between 30 and 40', '16-20', 'seven or eight', '4 million or 5 million';
     a bare lower bound takes the upper one's scale word ('between 2 and 3 million')."""
-    text = context.text
+    text, rules = context.text, context.rules
     between = (draft.qualifier or "").lower() == "between"
     link = (_BETWEEN_LINK_RE if between else _RANGE_LINK_RE).match(text, draft.end)
     if not link:
         return draft
     cursor = link.end()
-    prefix = PREFIX_AT_RE.match(text, cursor)
+    prefix = context.patterns.currency_prefix_at.match(text, cursor)
     if prefix and draft.kind == "money":
         cursor = prefix.end()
-    second = read_number(text, cursor)
+    second = read_number(text, cursor, rules)
     if second is None or (second[2] != draft.in_words and not between):  # "between six and 14"
         return draft
     high, end, _ = second
     low = draft.value
     scale = _SCALE_WORD_RE.search(text, cursor, end)
     if scale and not _SCALE_WORD_RE.search(text, draft.numeral_start, draft.end):
-        factor = SCALES.get(scale.group().lower()) or SCALE_SUFFIXES[scale.group().lower()]
+        factor = rules.number_scales.get(scale.group().lower()) or rules.scale_suffixes[scale.group().lower()]
         if low < high / factor:
             low *= factor
-    if not low < high or is_identifier(text, cursor, end, check_before=False):
+    if not low < high or is_identifier(text, cursor, end, context.patterns, check_before=False):
         return draft
     return replace(draft, value=low, value_max=high, end=end)

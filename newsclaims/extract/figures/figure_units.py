@@ -10,50 +10,40 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..base.labels import NOUN_RUN_TAGS, PLURAL_TAGS, UNIT_NON_PERSON_ENTS
-from .currencies import CURRENCY_NAME_RE, CURRENCY_NAMES
+from ..base.rules import Rules
 from .figure_context import Draft, FigureContext
 from .figure_exclusions import is_year
-from .figure_rules import alternation, load_rule_lines, load_rule_table
 
-TIME_UNITS = load_rule_table("unit_time.txt")
-TIME_PLURALS = {plural: plural for plural in TIME_UNITS.values()} | TIME_UNITS
-PLURAL_INVARIANT = frozenset(load_rule_lines("unit_plural_invariant.txt"))
-BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
-AGE_QUALIFIERS = frozenset({"as young as", "as old as"})
-COUNT_HEADS = frozenset({"number", "numbers", "total", "tally", "count"})
 MAX_AGE = 110
-PERSON_SUBJECTS = frozenset({"he", "she", "i"})
 _PERCENT_RE = re.compile(r"\s*%|\s+(?:percent|per\s+cent)\b|\s+(?P<points>percentage\s+points?)\b", re.I)
 AGE_RE = re.compile(r"-years?-olds?\b|\s+years?\s+old\b|\s+years?\s+of\s+age\b", re.IGNORECASE)
-_HYPHEN_TIME_RE = re.compile(rf"-(?P<unit>{alternation(list(TIME_UNITS))})\b(?!-)", re.IGNORECASE)
-TIME_RE = re.compile(rf"\s+(?P<unit>{alternation(list(TIME_PLURALS))})\b", re.IGNORECASE)
 _PRONOUN_PARTITIVE_RE = re.compile(r"\s+of\s+(?:them|those|these|whom|us)\b", re.IGNORECASE)
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?P<det>the|its|their|his|her|our|these|those)\s+", re.IGNORECASE)
 _AGO_RE = re.compile(r"\s+(?:ago|earlier|previously)\b", re.IGNORECASE)  # a point in time, not a duration
-YEARS_PER_UNIT = {"decades": 10, "centuries": 100}
 
 
 def read_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Draft:
     """Extend a number over what it counts and name the unit."""
-    text, end = context.text, draft.end
+    text, end, rules, patterns = context.text, draft.end, context.rules, context.patterns
     if draft.kind == "money":
         return draft
-    if match := CURRENCY_NAME_RE.match(text, end):
-        return replace(draft, end=match.end(), unit=CURRENCY_NAMES[match.group("name").lower()], kind="money")
+    if match := patterns.currency_name.match(text, end):
+        unit = rules.currency_names[match.group("name").lower()]
+        return replace(draft, end=match.end(), unit=unit, kind="money")
     if match := _PERCENT_RE.match(text, end):
         unit = "percentage points" if match.group("points") else "percent"
         return replace(draft, end=match.end(), unit=unit, kind="percent")
     if match := AGE_RE.match(text, end):
         return replace(draft, end=match.end(), unit="years old", kind="age")
-    if match := _HYPHEN_TIME_RE.match(text, end):
-        unit = TIME_UNITS[match.group("unit").lower()]
+    if match := patterns.hyphen_time.match(text, end):
+        unit = rules.unit_time[match.group("unit").lower()]
         noun = noun_run(context, match.end())
         return replace(draft, end=noun[1] if noun else match.end(), unit=unit, kind="time")
-    if match := TIME_RE.match(text, end):
-        unit = TIME_PLURALS[match.group("unit").lower()]
+    if match := patterns.time.match(text, end):
+        unit = patterns.time_plurals[match.group("unit").lower()]
         if _AGO_RE.match(text, match.end()):
             return replace(draft, kind="ago")
-        return _in_years(replace(draft, end=match.end(), unit=unit, kind="time"))
+        return _in_years(replace(draft, end=match.end(), unit=unit, kind="time"), rules)
     if _age_limit(context, draft):
         return replace(draft, unit="years old", kind="age")
     if noun := noun_run(context, end):
@@ -76,9 +66,9 @@ def read_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Dra
     return _bare_unit(context, draft, earlier)
 
 
-def _in_years(draft: Draft) -> Draft:
+def _in_years(draft: Draft, rules: Rules) -> Draft:
     """ "more than a decade" is 10 years, "two decades" 20 years: durations in the unit gold uses."""
-    factor = YEARS_PER_UNIT.get(draft.unit or "")
+    factor = rules.years_per_unit.get(draft.unit or "")
     if factor is None:
         return draft
     high = draft.value_max * factor if draft.value_max is not None else None
@@ -108,7 +98,7 @@ def noun_run(context: FigureContext, offset: int) -> tuple[int, int] | None:
             run.append(candidate)
             continue
         break
-    heads = [i for i, t in enumerate(run) if _is_plural_noun(t)]
+    heads = [i for i, t in enumerate(run) if _is_plural_noun(t, context.rules)]
     if not heads:
         return None
     head = heads[-1]
@@ -129,8 +119,12 @@ def _nationality_after(context: FigureContext, offset: int) -> Token | None:
     return token if token.ent_type_ == "NORP" and token.text[:1].isupper() else None
 
 
-def _is_plural_noun(token: Token) -> bool:
-    return token.tag_ in PLURAL_TAGS or token.lower_ in PLURAL_INVARIANT or _is_mistagged_plural(token)
+def _is_plural_noun(token: Token, rules: Rules) -> bool:
+    return (
+        token.tag_ in PLURAL_TAGS
+        or token.lower_ in rules.unit_plural_invariant
+        or _is_mistagged_plural(token)
+    )
 
 
 def _is_mistagged_plural(token: Token) -> bool:
@@ -163,7 +157,7 @@ def _bare_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Dr
     text = context.text
     qualifier = (draft.qualifier or "").lower()
     before = text[max(0, draft.start - 40) : draft.start]
-    if qualifier in AGE_QUALIFIERS or re.search(r"\bage[ds]?\s+$", before, re.IGNORECASE):
+    if qualifier in context.rules.age_qualifiers or re.search(r"\bage[ds]?\s+$", before, re.IGNORECASE):
         return replace(draft, unit="years old", kind="age")
     if qualifier in {"under", "over"} and _after_be(context, draft.start) and draft.value < 100:
         return replace(draft, unit="years old", kind="age")
@@ -197,7 +191,11 @@ def _elliptical_unit(context: FigureContext, draft: Draft, earlier: list[Draft])
 def _counted_in_sentence(context: FigureContext, number: Token) -> str | None:
     """The X of 'the number of X' / 'the total of X' earlier in the number's sentence."""
     for token in number.doc[number.sent.start : number.i]:
-        if token.lower_ in COUNT_HEADS and token.i + 1 < number.i and token.nbor(1).lower_ == "of":
+        if (
+            token.lower_ in context.rules.count_heads
+            and token.i + 1 < number.i
+            and token.nbor(1).lower_ == "of"
+        ):
             noun = noun_run(context, token.nbor(1).idx + 2)
             if noun is not None and noun[1] <= number.idx:
                 return context.text[noun[0] : noun[1]]
@@ -228,7 +226,7 @@ def _age_limit(context: FigureContext, draft: Draft) -> bool:
 
 def _after_be(context: FigureContext, offset: int) -> bool:
     words = context.text[max(0, offset - 12) : offset].split()
-    return bool(words) and words[-1].lower() in BE_FORMS
+    return bool(words) and words[-1].lower() in context.rules.be_forms
 
 
 def _is_apposed_age(context: FigureContext, draft: Draft) -> bool:
@@ -261,7 +259,7 @@ def _is_stated_age(context: FigureContext, draft: Draft) -> bool:
         and prev.lower_ == "now"
         and token.i + 2 < len(doc)
         and doc[token.i + 1].text == ","
-        and doc[token.i + 2].lower_ in PERSON_SUBJECTS
+        and doc[token.i + 2].lower_ in context.rules.person_subjects
     ):
         return True
     head = token.head
@@ -269,7 +267,7 @@ def _is_stated_age(context: FigureContext, draft: Draft) -> bool:
         return False
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return subject is not None and (
-        subject.lower_ in PERSON_SUBJECTS
+        subject.lower_ in context.rules.person_subjects
         or subject.ent_type_ == "PERSON"
         or (
             subject.pos_ in {"PROPN", "NOUN"}

@@ -16,30 +16,31 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...records import Figure
-from .currencies import CURRENCY_SYMBOLS, PREFIX_RE, local_currencies
-from .figure_context import CANDIDATE_RE, Draft, FigureContext
+from ..base.rules import Rules, load_rules
+from .currencies import local_currencies
+from .figure_context import Draft, FigureContext
 from .figure_exclusions import is_excluded, is_identifier
-from .figure_ranges import QUALIFIER_RE, read_fraction, read_range, read_ratio
-from .figure_rules import alternation
-from .figure_units import TIME_UNITS, read_unit
+from .figure_ranges import read_fraction, read_range, read_ratio
+from .figure_units import read_unit
 from .numbers import read_number, read_scaled_fraction
 
 RATE_PERIODS = "year|month|week|day|hour"
 LETTER_SIGN_MIN = 1000  # "P2 million", "P500,000" are pesos; "P6" (a school grade) is a code
 _RATE_RE = re.compile(rf"\s+(?:a|an|per|each|every)\s+(?:{RATE_PERIODS})\b", re.IGNORECASE)
-_A_TIME_RE = re.compile(rf"an?(?=\s+(?:{alternation(list(TIME_UNITS))})\b)", re.IGNORECASE)
 
 
-def find_figures(doc: Doc) -> list[Figure]:
+def find_figures(doc: Doc, *, rules: Rules | None = None) -> list[Figure]:
     """All figures in the text of ``doc``, sorted by start and non-overlapping.
 
     ``doc`` is the parsed article body. Claimant and quote index are left ``None``: the pipeline
-    assigns them from quote spans. Every figure's ``text == doc.text[start:end]``.
+    assigns them from quote spans. Every figure's ``text == doc.text[start:end]``. ``rules``
+    defaults to ``load_rules()`` (this is an entry point, called alone by tests and tools).
     """
-    context = FigureContext(doc)
+    rules = rules or load_rules()
+    context = FigureContext(doc, rules)
     drafts: list[Draft] = []
     covered_until = 0
-    for match in CANDIDATE_RE.finditer(context.text):
+    for match in context.patterns.candidate.finditer(context.text):
         if match.start() < covered_until or context.masked[match.start()]:
             continue
         draft = _read_figure(context, match.start(), drafts)
@@ -47,7 +48,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             continue
         drafts.append(draft)
         covered_until = draft.end
-    local = local_currencies(context.text)
+    local = local_currencies(context.text, rules)
     figures = [_to_figure(context.text, draft, local) for draft in drafts]
     return _without_overlaps(figures)
 
@@ -80,29 +81,29 @@ def _letter_code(text: str, prefix: re.Match[str], value: float) -> bool:
 
 def _read_figure(context: FigureContext, pos: int, earlier: list[Draft]) -> Draft | None:
     """Read the figure whose number starts at ``pos``, or None when it is no figure."""
-    text = context.text
-    scaled = read_scaled_fraction(text, pos)
+    text, rules, patterns = context.text, context.rules, context.patterns
+    scaled = read_scaled_fraction(text, pos, rules)
     fraction = read_fraction(context, pos) if scaled is None else None
     if fraction is not None:
         return fraction
-    number = (*scaled, True) if scaled is not None else read_number(text, pos)
+    number = (*scaled, True) if scaled is not None else read_number(text, pos, rules)
     if number is None:
-        article = _A_TIME_RE.match(text, pos)
+        article = patterns.a_time.match(text, pos)
         if article is None:
             return None
         number = (1.0, article.end(), True)
     value, end, in_words = number
-    if not in_words and is_identifier(text, pos, end):
+    if not in_words and is_identifier(text, pos, end, patterns):
         return None
     start = pos
     unit: str | None = None
     kind = "bare"
-    prefix = PREFIX_RE.search(text, max(0, pos - 4), pos)
+    prefix = patterns.currency_prefix.search(text, max(0, pos - 4), pos)
     if prefix and not in_words and _letter_code(text, prefix, value):
         return None  # "P6 pupils", "P4": a one-letter sign before a small number is a code
     if prefix and not in_words:
-        unit, kind, start = CURRENCY_SYMBOLS[prefix.group("sym")], "money", prefix.start()
-    qualifier_match = QUALIFIER_RE.search(text, max(0, start - 20), start)
+        unit, kind, start = rules.currency_symbols[prefix.group("sym")], "money", prefix.start()
+    qualifier_match = patterns.qualifier.search(text, max(0, start - 20), start)
     qualifier = qualifier_match.group("q") if qualifier_match else None
     if qualifier_match:
         start = qualifier_match.start("q")

@@ -9,67 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "lakh": 100_000,  # South Asian scales: "Rs 5 lakh", "Tk 2.5 crore"
-    "lakhs": 100_000,
-    "crore": 10_000_000,
-    "crores": 10_000_000,
-}
-# Scale abbreviations glued to digits: "4m", "2.5bn", "300k".
-SCALE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
-# Denominator words of fractions, singular and plural: "a third", "two-thirds", "three quarters".
-DENOMINATORS = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fourth": 4,
-    "fourths": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "tenth": 10,
-    "tenths": 10,
-}
+from ..base.rules import Rules
 
 DIGITS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
@@ -84,47 +24,54 @@ def parse_digits(word: str) -> float:
     return float(word.replace(",", ""))
 
 
-def word_value(word: str) -> int | None:
+def word_value(word: str, rules: Rules) -> int | None:
     """Value of one number word below a hundred, hyphenated or not ("Fourteen", "twenty-five")."""
+    units, tens = rules.number_units, rules.number_tens
     low = word.lower()
-    if low in UNITS:
-        return UNITS[low]
-    if low in TENS:
-        return TENS[low]
+    if low in units:
+        return units[low]
+    if low in tens:
+        return tens[low]
     head, sep, tail = low.partition("-")
-    if sep and head in TENS and tail in UNITS and 0 < UNITS[tail] < 10:
-        return TENS[head] + UNITS[tail]
+    if sep and head in tens and tail in units and 0 < units[tail] < 10:
+        return tens[head] + units[tail]
     return None
 
 
-def parse_number_words(words: Sequence[str]) -> tuple[float, int] | None:
+def parse_number_words(words: Sequence[str], rules: Rules) -> tuple[float, int] | None:
     """Read the longest number spelt in words from the start of ``words``.
 
     Handles "three", "twenty-five", "one hundred and twenty", "three dozen", "two million",
     "a dozen", "a hundred". Returns (value, words consumed), or None when words[0] starts no number.
     A trailing "and" is never consumed.
     """
+    scales = rules.number_scales
     total = 0.0
     current = 0.0
     used = 0
     seen_number = False
     i = 0
-    if words and words[0].lower() in {"a", "an"} and len(words) > 1 and words[1].lower() in SCALES:
+    if words and words[0].lower() in {"a", "an"} and len(words) > 1 and words[1].lower() in scales:
         current, i, seen_number, used = 1.0, 1, True, 1
     while i < len(words):
         low = words[i].lower()
-        value = word_value(low)
+        value = word_value(low, rules)
         if value is not None:
             current += value
             seen_number = True
-        elif low in SCALES and seen_number:
-            scale = SCALES[low]
+        elif low in scales and seen_number:
+            scale = scales[low]
             if scale >= 1000:
                 total += (current or 1) * scale
                 current = 0.0
             else:
                 current = (current or 1) * scale
-        elif low == "and" and seen_number and i + 1 < len(words) and word_value(words[i + 1]) is not None:
+        elif (
+            low == "and"
+            and seen_number
+            and i + 1 < len(words)
+            and word_value(words[i + 1], rules) is not None
+        ):
             i += 1
             continue
         else:
@@ -158,20 +105,20 @@ _SCALED_FRACTION = re.compile(
 )
 
 
-def read_scaled_fraction(text: str, pos: int) -> tuple[float, int] | None:
+def read_scaled_fraction(text: str, pos: int, rules: Rules) -> tuple[float, int] | None:
     """ "half a billion" -> 500000000, "three quarters of a million" -> 750000: (value, end)."""
     match = _SCALED_FRACTION.match(text, pos)
     if not match:
         return None
     num_word = (match.group("num") or "a").lower()
-    numerator = 1 if num_word in {"a", "an"} else UNITS[num_word]
-    denominator = DENOMINATORS[match.group("den").lower()]
+    numerator = 1 if num_word in {"a", "an"} else rules.number_units[num_word]
+    denominator = rules.denominators[match.group("den").lower()]
     if numerator >= denominator:
         return None
-    return numerator * SCALES[match.group("scale").lower()] / denominator, match.end()
+    return numerator * rules.number_scales[match.group("scale").lower()] / denominator, match.end()
 
 
-def read_number(text: str, pos: int) -> tuple[float, int, bool] | None:
+def read_number(text: str, pos: int, rules: Rules) -> tuple[float, int, bool] | None:
     """Read the number written at ``text[pos:]``: digits with an optional scale, or number words.
 
     Returns (value, end offset, spelt_in_words), or None when no number starts at ``pos``.
@@ -184,7 +131,7 @@ def read_number(text: str, pos: int) -> tuple[float, int, bool] | None:
         scale = _SCALE_AFTER_DIGITS.match(text, end)
         if scale:
             key = (scale.group("word") or scale.group("suffix")).lower()
-            value *= SCALES.get(key) or SCALE_SUFFIXES[key]
+            value *= rules.number_scales.get(key) or rules.scale_suffixes[key]
             end = scale.end()
         return value, end, False
     words: list[re.Match[str]] = []
@@ -198,10 +145,10 @@ def read_number(text: str, pos: int) -> tuple[float, int, bool] | None:
         if not gap:
             break
         cursor = gap.end()
-    parsed = parse_number_words([w.group() for w in words])
+    parsed = parse_number_words([w.group() for w in words], rules)
     if parsed is None:
         head = words[0].group().split("-", 1)[0] if words else ""
-        value = word_value(head)
+        value = word_value(head, rules)
         # A number word opening a hyphenated modifier: "two-day", "three-year-old".
         return None if value is None or head == words[0].group() else (float(value), pos + len(head), True)
     value, used = parsed

@@ -11,42 +11,30 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..base.labels import DEMONYM_ENTS, MONONYM_NON_PERSON_ENTS
+from ..base.marks import REMARK_CLOSERS, REMARK_OPENERS
 from ..base.rules import Rules
 from .names import NameChunk, word_before
 
-AGE_LEADS = frozenset({"a", "an", "now", "aged", "age"})
-AGE_CLOSERS = frozenset({",", ".", ")", "and", "-", "–", ";"})
 MAX_AGE = 110
-REMARK_OPENERS = frozenset({",", "(", "—", "–"})
-REMARK_CLOSERS = frozenset({",", ")", ".", "—", "–", ";"})
 REMARK_WINDOW = 12
-NAME_REMARK_LEMMAS = frozenset({"pseudonym", "identify", "alias"})
-NAME_REMARK_CUES = frozenset(
-    {"real", "change", "not", "whose", "only", "first", "her", "his", "their", "full", "withhold"}
-)
-NAME_NOUNS = frozenset({"name", "pseudonym", "alias"})
-POSSESSIVES = frozenset({"’s", "'s"})
-PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
-POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "my", "our", "your"})
-DEMONYM_LEADS = frozenset({"a", "an", "another", "one", "fellow"})
 
 
 def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     """The words around a one-word name show it is a person's name."""
-    if len(chunk.words) != 1 or chunk.title:
+    if len(chunk.words) != 1 or chunk.title is not None:
         return False
     prev = word_before(doc, chunk)
     if chunk.text in rules.place_words or (prev is not None and prev.lower_ in rules.locative_prepositions):
         return False
-    if _name_remark(doc, chunk.end) or _named_before(doc, chunk):
+    if _name_remark(doc, chunk.end, rules) or _named_before(doc, chunk, rules):
         return True  # said of the name itself: stronger than the tagger's guess
-    if _kin_before(doc, chunk, rules) or _demonym_follows(doc, chunk.end):
+    if _kin_before(doc, chunk, rules) or _demonym_follows(doc, chunk.end, rules):
         return True  # a relative or a national: a person, whatever the tagger guessed
     if doc[chunk.start].ent_type_ in MONONYM_NON_PERSON_ENTS:
         return False
     return (
-        _age_follows(doc, chunk.end)
-        or _who_follows(doc, chunk.end)
+        _age_follows(doc, chunk.end, rules)
+        or _who_follows(doc, chunk.end, rules)
         or _relation_follows(doc, chunk.end, rules)
     )
 
@@ -56,20 +44,20 @@ def _age(tok: Token) -> bool:
     return text.isdigit() and 0 < int(text) <= MAX_AGE
 
 
-def _age_follows(doc: Doc, i: int) -> bool:
+def _age_follows(doc: Doc, i: int, rules: Rules) -> bool:
     """ "Nok, 24, …", "Mai, now 24", "Arif, a 31-year-old …", "Dara (17)"."""
     n = len(doc)
     if i >= n or doc[i].text not in {",", "("}:
         return False
     j = i + 1
-    if j < n and doc[j].lower_ in AGE_LEADS:
+    if j < n and doc[j].lower_ in rules.age_leads:
         j += 1
     if j >= n or not _age(doc[j]):
         return False
-    return j + 1 >= n or doc[j + 1].text in AGE_CLOSERS or doc[j + 1].text.startswith("-")
+    return j + 1 >= n or doc[j + 1].text in rules.age_closers or doc[j + 1].text.startswith("-")
 
 
-def _name_remark(doc: Doc, i: int) -> bool:
+def _name_remark(doc: Doc, i: int, rules: Rules) -> bool:
     """ "Mai, not her real name,", "Yanti, whose name has been changed,", "Lina (not her real name)",
     "Sreypov, who asked to be identified only by her first name"."""
     if i >= len(doc) or doc[i].text not in REMARK_OPENERS:
@@ -82,27 +70,29 @@ def _name_remark(doc: Doc, i: int) -> bool:
             return False  # "Mahachai, a girl who gives her name as Thiri": about the later name
         lemmas.add(tok.lemma_.lower())
         lemmas.add(tok.lower_)
-    if lemmas & NAME_REMARK_LEMMAS:
+    if lemmas & rules.name_remark_lemmas:
         return True
-    return "name" in lemmas and bool(lemmas & NAME_REMARK_CUES)
+    return "name" in lemmas and bool(lemmas & rules.name_remark_cues)
 
 
-def _who_follows(doc: Doc, i: int) -> bool:
+def _who_follows(doc: Doc, i: int, rules: Rules) -> bool:
     """ "Dara, who was 16, …": "who" refers to people only."""
-    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in PERSON_RELATIVES
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in rules.person_relatives
 
 
 def _relation_follows(doc: Doc, i: int, rules: Rules) -> bool:
     """ "Yanti's mother", "Dara’s brother": one-word names owning a relative are people's."""
-    return i + 1 < len(doc) and doc[i].text in POSSESSIVES and doc[i + 1].lower_ in rules.kin_nouns
+    return (
+        i + 1 < len(doc) and doc[i].text in rules.possessive_clitics and doc[i + 1].lower_ in rules.kin_nouns
+    )
 
 
-def _named_before(doc: Doc, chunk: NameChunk) -> bool:
+def _named_before(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     """ "testified under the name Malis", "a girl identified only as Dara"."""
     prev = word_before(doc, chunk)
     if prev is None:
         return False
-    if prev.lower_ in NAME_NOUNS and prev.pos_ == "NOUN":
+    if prev.lower_ in rules.name_nouns and prev.pos_ == "NOUN":
         return True
     before = {t.lower_ for t in doc[max(prev.i - 3, 0) : prev.i]}
     return prev.lower_ == "as" and bool(before & {"identified", "only", "name", "named"})
@@ -114,13 +104,13 @@ def _kin_before(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     if prev is None or prev.lower_ not in rules.kin_nouns or prev.i == 0:
         return False
     owner = doc[prev.i - 1]
-    return owner.lower_ in POSSESSIVE_DETERMINERS or owner.text in POSSESSIVES
+    return owner.lower_ in rules.possessive_determiners or owner.text in rules.possessive_clitics
 
 
-def _demonym_follows(doc: Doc, i: int) -> bool:
+def _demonym_follows(doc: Doc, i: int, rules: Rules) -> bool:
     """ "Rahmat, another Indonesian on the boat, …": a nationality used as a noun in apposition
     names a person ("Acme, an Indonesian company" does not: the nationality qualifies a noun)."""
-    if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in DEMONYM_LEADS:
+    if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in rules.demonym_leads:
         return False
     nationality, after = doc[i + 2], doc[i + 3]
     return (

@@ -16,7 +16,6 @@ from ..base.rules import Rules
 from .mononyms import mononym_cue
 from .names import NameChunk, chunk_root, word_before
 from .org_names import (
-    HEAD_CONNECTORS,
     bracketed_acronym,
     chunk_acronym,
     generic_acronym,
@@ -25,7 +24,6 @@ from .org_names import (
     spells_name,
 )
 from .roles import (
-    ROLE_PREPOSITIONS,
     is_anaphoric,
     is_role,
     preceding_role,
@@ -71,7 +69,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     if _law_name(words, rules):
         ev.law = True
         return ev
-    if generic_acronym(doc, chunk):
+    if generic_acronym(doc, chunk, rules):
         return ev  # "an NGO", "a microfinance institution (MFI)": a kind of body, not one body
     kw_type = org_keyword_type(words, rules)
     if kw_type and not _place_not_body(words, root, rules):
@@ -80,9 +78,10 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     if words[-1].lower() in rules.role_nouns or words[-1].lower() in rules.person_titles:
         ev.is_role = True
         return ev  # a role written in capitals ("Technical Coordinator"), not a name
-    if chunk.title:
-        honorific = all(w.lower() in rules.gender_cues for w in chunk.title.split())
-        ev.person, ev.role = True, None if honorific else chunk.title
+    if chunk.title is not None:
+        title = chunk.title.text
+        honorific = all(w.lower() in rules.gender_cues for w in title.split())
+        ev.person, ev.role = True, None if honorific else title
         ev.title_role = not honorific
     pre_role = preceding_role(doc, chunk, rules)
     if pre_role and (not ev.role or ev.title_role):
@@ -122,7 +121,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         ev.person = True
     according = prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ == "according"
     speaks = root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs
-    if (speaks or according) and "ORG" in ents and "PERSON" not in ents and not chunk.title:
+    if (speaks or according) and "ORG" in ents and "PERSON" not in ents and chunk.title is None:
         # "Microsoft announced …", "TVN24 reported …", "according to Reuters": the tagger's
         # organisation speaking is one, keyword or not
         ev.org_speaker = True
@@ -155,7 +154,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         ):
             ev.org, ev.org_type, ev.place = True, noun_type, False
     org_type = named_as_organisation(doc, chunk, root, rules)
-    if org_type is not None and ev.role is None and not chunk.title and not ev.org:
+    if org_type is not None and ev.role is None and chunk.title is None and not ev.org:
         ev.org, ev.org_type, ev.person, ev.weak_person, ev.place = True, org_type or None, False, False, False
     if ev.org_speaker and not ev.person and not ev.place and not ev.is_role:
         ev.org = True
@@ -170,7 +169,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         and (root.dep_ in ACRONYM_DEPS or "ORG" in ents or len(words) > 1)
     ):
         ev.org, ev.acronym_only = True, not ev.org
-    if spells_name(bracketed_acronym(doc, chunk), words) and not chunk.title:
+    if spells_name(bracketed_acronym(doc, chunk), words) and chunk.title is None:
         # "Mekong Fishers’ Voice (MFV) said": a name its bracketed acronym spells is a body's
         ev.org, ev.person, ev.weak_person, ev.place, ev.acronym_only = True, False, False, False, False
     return ev
@@ -191,7 +190,7 @@ def _law_name(words: list[str], rules: Rules) -> bool:
     if len(words) < 2 or words[-1] not in rules.law_words:
         return False
     return not any(
-        w.lower() in HEAD_CONNECTORS and any(x in rules.org_keywords for x in words[:k])
+        w.lower() in rules.head_connectors and any(x in rules.org_keywords for x in words[:k])
         for k, w in enumerate(words)
     )
 
@@ -243,14 +242,14 @@ def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: Evidence) ->
                 tok.is_punct
                 or tok.pos_ in {"VERB", "AUX", "SCONJ"}
                 or tok.tag_ in WH_TAGS
-                or tok.lower_ in ROLE_PREPOSITIONS
+                or tok.lower_ in rules.role_prepositions
             ):
                 break  # "East Lombok, where brokers …": a relative clause, not a role
             if tok.text.islower() and (
                 tok.lower_ in rules.role_nouns or tok.lemma_.lower() in rules.role_nouns
             ):
                 nxt = doc[j + 1] if j + 1 < n else None
-                if nxt is None or nxt.is_punct or nxt.lower_ in ROLE_PREPOSITIONS:
+                if nxt is None or nxt.is_punct or nxt.lower_ in rules.role_prepositions:
                     ev.person = True
                     ev.describe(doc[after + 1 : j + 1].text.removeprefix("a ").removeprefix("the "), tok)
                 break

@@ -11,20 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..base.labels import JOINED_PLACE_ENTS, PLURAL_TAGS
+from ..base.marks import PLURAL_POSSESSIVES
 from ..base.rules import Rules
 
-AT_CONNECTORS = frozenset({"at"})
-# small words inside a name of common nouns closed by its keyword ("Women and Children Centre")
-INNER_CONNECTORS = frozenset({"and", "&", "in"})
 GERUND_MIN_LEN = 7  # "Smuggling", "Trafficking" (the tagger often calls them nouns); not "Ming"
-AND_CONNECTORS = frozenset({"and", "&"})
-OF_CONNECTORS = frozenset({"of", "for", "on"})
-POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
-POSSESSIVE_NAME_WORDS = frozenset({"women", "men", "children", "people", "workers", "farmers", "migrants"})
-PLURAL_POSSESSIVES = frozenset({"’", "'"})
-ROLE_LEADS = frozenset({"a", "an", "the"})
-# Malay patronymic particles: "Nurul Huda binti Rahman" is one name ("son/daughter of")
-PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "binte", "bte", "ibni"})
 
 
 def has_keyword(doc: Doc, idxs: list[int], rules: Rules) -> bool:
@@ -37,7 +27,7 @@ def _has_keyword_of(doc: Doc, idxs: list[int], rules: Rules) -> bool:
     for i in idxs:
         if doc[i].text in rules.org_keywords:
             seen_kw = True
-        elif seen_kw and doc[i].lower_ in OF_CONNECTORS:
+        elif seen_kw and doc[i].lower_ in rules.of_connectors:
             return True
     return False
 
@@ -61,7 +51,11 @@ def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]
                 chunk = chunk + gap + nxt  # "Friends Across the Mekong", "Bridges Across the Border"
                 k += 1
                 continue
-            if _of_the(doc, gap) and has_keyword(doc, chunk, rules) and not has_keyword(doc, nxt, rules):
+            if (
+                _of_the(doc, gap, rules)
+                and has_keyword(doc, chunk, rules)
+                and not has_keyword(doc, nxt, rules)
+            ):
                 chunk = chunk + gap + nxt  # "League for the Promotion …", "Office of the High Commissioner"
                 k += 1
                 continue
@@ -70,21 +64,21 @@ def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]
             sep = doc[gap[0]]
             sep_low = sep.lower_
             join = False
-            if sep_low in INNER_CONNECTORS and _common_words_then_keyword(doc, chunk, sep, nxt, rules):
+            if sep_low in rules.inner_connectors and _common_words_then_keyword(doc, chunk, sep, nxt, rules):
                 join = True
-            elif sep_low in OF_CONNECTORS:
+            elif sep_low in rules.of_connectors:
                 join = has_keyword(doc, chunk, rules)
-            elif sep_low in AND_CONNECTORS:
+            elif sep_low in rules.and_connectors:
                 join = _has_keyword_of(doc, chunk, rules) and _and_continues(doc, nxt, rules)
-            elif sep_low in AT_CONNECTORS:
+            elif sep_low in rules.at_connectors:
                 join = (
                     not has_keyword(doc, chunk, rules)
                     and doc[nxt[-1]].text in rules.org_keywords
                     and _ent(doc, chunk) != "PERSON"
                 )
-            elif sep.text in PATRONYMIC_PARTICLES:
+            elif sep.text in rules.patronymic_particles:
                 join = not has_keyword(doc, chunk, rules) and not has_keyword(doc, nxt, rules)
-            elif sep.text in POSSESSIVES:
+            elif sep.text in rules.possessives:
                 join = _possessive_inside_name(doc, chunk, sep, nxt, rules)
             elif sep.text == ",":
                 join = _company_suffix(doc, chunk, nxt, rules) or _enumeration_follows(
@@ -122,7 +116,7 @@ def _common_words_then_keyword(doc: Doc, chunk: list[int], sep: Token, nxt: list
     if sep.lower_ == "in":
         opens = last.tag_ == "VBG" or (len(last.text) >= GERUND_MIN_LEN and last.lower_.endswith("ing"))
     else:
-        opens = last.tag_ in PLURAL_TAGS or last.lower_ in POSSESSIVE_NAME_WORDS
+        opens = last.tag_ in PLURAL_TAGS or last.lower_ in rules.possessive_name_words
     lone_opener = len(chunk) == 1 and bool(last.is_sent_start)  # "Workers and Cambodia Police met"
     return (
         opens
@@ -135,8 +129,8 @@ def _common_words_then_keyword(doc: Doc, chunk: list[int], sep: Token, nxt: list
     )
 
 
-def _of_the(doc: Doc, gap: list[int]) -> bool:
-    return len(gap) == 2 and doc[gap[0]].lower_ in OF_CONNECTORS and doc[gap[1]].lower_ == "the"
+def _of_the(doc: Doc, gap: list[int], rules: Rules) -> bool:
+    return len(gap) == 2 and doc[gap[0]].lower_ in rules.of_connectors and doc[gap[1]].lower_ == "the"
 
 
 def _possessive_inside_name(doc: Doc, chunk: list[int], sep: Token, nxt: list[int], rules: Rules) -> bool:
@@ -147,7 +141,7 @@ def _possessive_inside_name(doc: Doc, chunk: list[int], sep: Token, nxt: list[in
     inside a name; "Cambodia's Interior Ministry" stays two names (a place and its ministry).
     """
     last = doc[chunk[-1]]
-    group = last.lower_ in POSSESSIVE_NAME_WORDS or (
+    group = last.lower_ in rules.possessive_name_words or (
         sep.text in PLURAL_POSSESSIVES and last.tag_ in PLURAL_TAGS
     )
     office = (
@@ -203,7 +197,7 @@ def _and_continues(doc: Doc, nxt: list[int], rules: Rules) -> bool:
         after = doc[i + 1]
         if after.like_num:
             return False
-        if after.lower_ in ROLE_LEADS and i + 2 < len(doc):
+        if after.lower_ in rules.role_leads and i + 2 < len(doc):
             after = doc[i + 2]
         if after.text.islower() and (after.lower_ in rules.role_nouns or after.lemma_ in rules.role_nouns):
             return False

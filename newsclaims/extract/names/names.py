@@ -11,37 +11,55 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..base.labels import NAME_PART_TAGS
 from ..base.lexicon import is_english_word
+from ..base.marks import DATELINE_DASHES, MONEY_SIGNS
 from ..base.rules import Rules
 from ..base.textindex import doc_text
-from .name_joins import AND_CONNECTORS, AT_CONNECTORS, OF_CONNECTORS, has_keyword, merge_runs
+from .name_joins import has_keyword, merge_runs
 from .nicknames import join_nicknames
 from .title_chains import person_tail, split_person_tails, split_titled_names
 
-MONEY_SIGNS = frozenset("$€£¥₹₱฿₫៛")
-DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
 DATELINE_MAX_TOKENS = 12
 TITLE_MAX_TOKENS = 8
-BURMESE_HONORIFICS = frozenset({"ko", "ma", "maung"})  # titles only before a name of plain words
 BURMESE_NAME_MIN_WORDS = 2
-NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "NO"})
-TITLE_FUNCTION_WORDS = frozenset({"of", "at", "for", "the", "and", "in", "on", "a", "an", "to", "&"})
 
 
 @dataclass(frozen=True)
 class NameChunk:
-    """A capitalised name as written; ``title`` is the part before the name ("Labour Minister")."""
+    """A capitalised name as written: the name's tokens and the title's before them ("Labour Minister").
 
-    start: int  # token index of the name's first token (after the title)
-    end: int  # token index past the last token
-    start_char: int
-    end_char: int
+    ``text`` and ``end_char`` are kept beside ``span`` because a name is not always its tokens'
+    text: a sentence-final "Ltd." leaves its full stop to the sentence (``end_char`` one short of
+    the span's), and "Given (Nick) Family" joined by ``join_nicknames`` spans the nickname its
+    text leaves out.
+    """
+
+    span: Span  # the name's tokens, after the title
     text: str
-    title: str | None = None
-    title_start: int | None = None  # token index of the title's first token
+    end_char: int
+    title: Span | None = None
+
+    @classmethod
+    def of(cls, span: Span) -> NameChunk:
+        """A name that is exactly its tokens' text, with no title."""
+        return cls(span, span.text, span.end_char)
+
+    @property
+    def start(self) -> int:
+        """Token index of the name's first token (after the title)."""
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        """Token index past the name's last token."""
+        return self.span.end
+
+    @property
+    def start_char(self) -> int:
+        return self.span.start_char
 
     @property
     def words(self) -> list[str]:
@@ -50,7 +68,7 @@ class NameChunk:
     @property
     def first(self) -> int:
         """Token index where the chunk begins as written: its title's first token, else the name's."""
-        return self.title_start if self.title_start is not None else self.start
+        return self.title.start if self.title is not None else self.span.start
 
 
 def chunk_root(doc: Doc, chunk: NameChunk) -> Token:
@@ -80,14 +98,11 @@ def _attached(doc: Doc, i: int) -> bool:
     return i > 0 and not doc[i - 1].whitespace_
 
 
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
-
-
 def _arabic_article(doc: Doc, i: int, rules: Rules) -> bool:
     """ "Suleiman al-Amr", "Abdel Fattah el-Sisi": the article hyphened to a family name is part
     of the name, written in lower case."""
     return (
-        doc[i].text in ARABIC_ARTICLES
+        doc[i].text in rules.arabic_articles
         and doc[i + 1].text == "-"
         and _attached(doc, i + 1)
         and _attached(doc, i + 2)
@@ -224,7 +239,7 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
             and not _name_final(doc, idxs, rules)
             and not _article_spelled_name(doc, idxs)
         )
-        or doc[idxs[-1]].lower_ in OF_CONNECTORS | AND_CONNECTORS | AT_CONNECTORS
+        or doc[idxs[-1]].lower_ in rules.of_connectors | rules.and_connectors | rules.at_connectors
         or doc[idxs[-1]].text in {"-", ".", ","}
     ):
         idxs = idxs[:-1]
@@ -268,7 +283,7 @@ def _name_final(doc: Doc, idxs: list[int], rules: Rules) -> bool:
     return honorific or (last.ent_type_ == "PERSON" and before.ent_type_ == "PERSON")
 
 
-def quoted_title_tokens(doc: Doc) -> set[int]:
+def quoted_title_tokens(doc: Doc, rules: Rules) -> set[int]:
     """Tokens of short Title Case phrases in quote marks: report and campaign titles ("the annual
     “Freedom at Work” report"), which name a document, not a person or an organisation."""
     found: set[int] = set()
@@ -282,7 +297,7 @@ def quoted_title_tokens(doc: Doc) -> set[int]:
                 if len(words) >= 2 and doc[words[-1]].text[:1].isupper():
                     found.update(words)
                 break
-            if not (inner.text[:1].isupper() or inner.lower_ in TITLE_FUNCTION_WORDS):
+            if not (inner.text[:1].isupper() or inner.lower_ in rules.title_function_words):
                 break
             words.append(j)
     return found
@@ -319,7 +334,7 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
         rest = idxs[pos + width :]
         if width and rest and not has_keyword(doc, rest, rules) and not _plural_name(doc, rest):
             last = pos + width - 1
-    if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in OF_CONNECTORS):
+    if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in rules.of_connectors):
         return [], idxs
     tail = person_tail(doc, idxs)
     if tail is not None and tail > last + 1 and _not_name_words(doc, idxs[last + 1 : tail], rules):
@@ -348,11 +363,11 @@ def _plural_name(doc: Doc, idxs: list[int]) -> bool:
     return len(idxs) == 1 and doc[idxs[0]].tag_ == "NNPS"
 
 
-def _numbered_designation(doc: Doc, run: list[int]) -> bool:
+def _numbered_designation(doc: Doc, run: list[int], rules: Rules) -> bool:
     """ "the Sheng Yu Fa No. 31", "Unit No. 4": a name numbered with "No." designates a vessel,
     unit or document, never a person or an organisation."""
     j = run[-1] + 1
-    if doc[run[-1]].text.rstrip(".") not in NUMBER_ABBREVIATIONS:
+    if doc[run[-1]].text.rstrip(".") not in rules.number_abbreviations:
         return False
     while j < len(doc) and doc[j].text == ".":
         j += 1
@@ -372,7 +387,7 @@ def _title_width(doc: Doc, idxs: list[int], pos: int, rules: Rules) -> int:
     rest = [doc[i] for i in idxs[pos + 1 :]]
     opens = all(doc[i].lower_.rstrip(".") in rules.person_titles for i in idxs[:pos])
     plain = len(rest) >= BURMESE_NAME_MIN_WORDS and all(t.is_alpha and t.is_title for t in rest)
-    return 1 if low in BURMESE_HONORIFICS and doc[idxs[pos]].is_title and opens and plain else 0
+    return 1 if low in rules.burmese_honorifics and doc[idxs[pos]].is_title and opens and plain else 0
 
 
 def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
@@ -382,12 +397,12 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
     """
     chunks = []
     text = doc_text(doc)
-    titles = quoted_title_tokens(doc)
+    titles = quoted_title_tokens(doc, rules)
     runs = split_person_tails(
         doc, split_titled_names(doc, merge_runs(doc, _runs(doc, rules), rules), rules), rules
     )
     for run in runs:
-        if run[0] in titles or _numbered_designation(doc, run):
+        if run[0] in titles or _numbered_designation(doc, run, rules):
             continue
         idxs = _strip(doc, run, rules)
         if not idxs:
@@ -400,15 +415,10 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
         end_char = last.idx + len(last.text) - (1 if _absorbs_full_stop(doc, last.i) else 0)
         chunks.append(
             NameChunk(
-                start=name[0],
-                end=name[-1] + 1,
-                start_char=first.idx,
-                end_char=end_char,
+                span=doc[name[0] : name[-1] + 1],
                 text=text[first.idx : end_char],
-                title=text[doc[title[0]].idx : doc[title[-1]].idx + len(doc[title[-1]].text)]
-                if title
-                else None,
-                title_start=title[0] if title else None,
+                end_char=end_char,
+                title=doc[title[0] : title[-1] + 1] if title else None,
             )
         )
     return join_nicknames(doc, chunks, rules)

@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from ..base.marks import NICKNAME_CLOSERS, NICKNAME_OPENERS
 from ..base.rules import Rules
 from .name_joins import has_keyword
 
 if TYPE_CHECKING:
     from .names import NameChunk
-
-NICKNAME_OPENERS = frozenset({"(", "“", '"', "‘", "'"})
-NICKNAME_CLOSERS = frozenset({")", "”", '"', "’", "'"})
 
 
 def _marks(doc: Doc, start: int, end: int) -> list[str]:
@@ -50,7 +48,10 @@ def join_nicknames(doc: Doc, chunks: list[NameChunk], rules: Rules) -> list[Name
         before, nick, after = out[k], out[k + 1], out[k + 2]
         if _is_nickname(doc, before, nick, after, rules):
             joined = replace(
-                before, end=after.end, end_char=after.end_char, text=f"{before.text} {after.text}"
+                before,
+                span=doc[before.start : after.end],
+                end_char=after.end_char,
+                text=f"{before.text} {after.text}",
             )
             out[k : k + 3] = [joined, nick]
         k += 1

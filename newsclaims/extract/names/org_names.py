@@ -11,43 +11,6 @@ from spacy.tokens import Doc, Token
 from ..base.rules import Rules
 from .names import NameChunk, word_before
 
-OFFICE_NOUNS = frozenset(
-    {
-        "chairperson",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "president",
-        "founder",
-        "co-founder",
-        "secretary",
-        "coordinator",
-        "co-ordinator",
-        "head",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "officer",
-        "researcher",
-        "manager",
-        "member",
-        "staff",
-        "executive",
-        "treasurer",
-        "trustee",
-        "adviser",
-        "advisor",
-        "lawyer",
-        "employee",
-        "volunteer",
-        "analyst",
-        "official",
-    }
-)
-HEAD_CONNECTORS = frozenset({"of", "for", "on"})
-INDEFINITE = frozenset({"a", "an"})
-
 
 def org_keyword_type(words: list[str], rules: Rules) -> str | None:
     """The type of the name's head keyword: the last one before "of/for/on" ("Department of
@@ -55,7 +18,7 @@ def org_keyword_type(words: list[str], rules: Rules) -> str | None:
     International", "Golden Crest Manpower Sdn Bhd")."""
     head = words
     for k, w in enumerate(words):
-        if w in HEAD_CONNECTORS and any(x in rules.org_keywords for x in words[:k]):
+        if w in rules.head_connectors and any(x in rules.org_keywords for x in words[:k]):
             head = words[:k]
             break
     types = [rules.org_keywords[w] for w in head if w in rules.org_keywords]
@@ -100,7 +63,7 @@ def named_as_organisation(doc: Doc, chunk: NameChunk, root: Token, rules: Rules)
             return found
     if root.dep_ == "pobj" and head.lower_ in {"of", "at"} and head.head.text.islower():
         office = head.head
-        if office.lemma_.lower() in OFFICE_NOUNS and office.i < chunk.start:
+        if office.lemma_.lower() in rules.office_nouns and office.i < chunk.start:
             return org_keyword_type(chunk.words, rules) or ""  # an organisation of unknown type
     return None
 
@@ -113,18 +76,20 @@ def chunk_acronym(chunk: NameChunk, rules: Rules) -> str | None:
     return None
 
 
-def generic_acronym(doc: Doc, chunk: NameChunk) -> bool:
+def generic_acronym(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     """ "an NGO", "a microfinance institution (MFI)": an acronym used as a common noun, after an
     indefinite article or abbreviating a lower-case kind of body, names no organisation."""
     if len(chunk.words) != 1 or not chunk.text.isupper():
         return False
     i = chunk.start
-    if i > 0 and doc[i - 1].lower_ in INDEFINITE:
+    if i > 0 and doc[i - 1].lower_ in rules.indefinite_articles:
         return True
     if i < 2 or doc[i - 1].text != "(" or chunk.end >= len(doc) or doc[chunk.end].text != ")":
         return False
     noun = doc[i - 2]
-    return noun.text.islower() and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children)
+    return noun.text.islower() and any(
+        c.dep_ == "det" and c.lower_ in rules.indefinite_articles for c in noun.children
+    )
 
 
 def bracketed_acronym(doc: Doc, chunk: NameChunk) -> str | None:

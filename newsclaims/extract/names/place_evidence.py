@@ -33,10 +33,6 @@ def _weak_person(doc: Doc, chunk: NameChunk, ev: Evidence, rules: Rules) -> bool
     return not (root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs)
 
 
-GAPS = (("and",), ("or",), (",", "and"), (",", "or"))
-MAX_GAP = max(len(g) for g in GAPS)
-
-
 class _PlaceIndex:
     """The place chunks found so far, by root token, first token and end token.
 
@@ -44,14 +40,16 @@ class _PlaceIndex:
     every place for every name (which made long articles quadratic).
     """
 
-    def __init__(self, doc: Doc, places: list[NameChunk]) -> None:
+    def __init__(self, doc: Doc, places: list[NameChunk], rules: Rules) -> None:
         self.doc = doc
+        self.gaps = rules.place_list_gaps
+        self.max_gap = max(len(g) for g in self.gaps)
         self.roots = {chunk_root(doc, p).i for p in places}
         self.firsts = {p.first for p in places}
         self.ends = {p.end for p in places}
 
     def _gap(self, lo: int, hi: int) -> bool:
-        return tuple(t.lower_ for t in self.doc[lo:hi]) in GAPS
+        return tuple(t.lower_ for t in self.doc[lo:hi]) in self.gaps
 
     def listed_with(self, chunk: NameChunk) -> bool:
         """``chunk`` and a place are items of one list: coordinated in the parse, or joined by
@@ -61,7 +59,7 @@ class _PlaceIndex:
             return True
         if any(c.dep_ == "conj" and c.i in self.roots for c in root.children):
             return True
-        for k in range(1, MAX_GAP + 1):
+        for k in range(1, self.max_gap + 1):
             if chunk.end + k in self.firsts and self._gap(chunk.end, chunk.end + k):
                 return True
             if chunk.first - k in self.ends and self._gap(chunk.first - k, chunk.first):
@@ -76,7 +74,7 @@ def spread_place_evidence(
     for _ in range(MAX_PASSES):
         places = [c for c in chunks if evidence[c.start].place]
         names = {c.text for c in places}
-        index = _PlaceIndex(doc, places)
+        index = _PlaceIndex(doc, places, rules)
         changed = False
         for chunk in chunks:
             ev = evidence[chunk.start]

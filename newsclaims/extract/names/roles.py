@@ -13,9 +13,6 @@ from ..base.labels import ROLE_MODIFIER_DEPS, ROLE_PHRASE_DEPS
 from ..base.rules import Rules
 from .names import NameChunk, word_before
 
-# Prepositions that tie a role to what it is held in: "director of", "researcher at", "spokesman for".
-ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "with", "in"})
-
 
 def role_phrase(head: Token) -> str:
     """ "deputy chief", "Technical Coordinator", "enforcement director": the noun and its modifiers."""

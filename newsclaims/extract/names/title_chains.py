@@ -16,8 +16,6 @@ from spacy.tokens import Doc
 from ..base.lexicon import is_english_word
 from ..base.rules import Rules
 
-CHAIN_GAP_WORDS = frozenset({"of", "the", "for", "to", "and", "&", ",", "’s", "'s"})
-TITLE_LINKS = frozenset({"of", "for", "to"})  # "Minister of …", "Envoy for …", "Ambassador to …"
 CHAIN_MAX_RUNS = 8
 NAME_MIN_WORDS = 2
 
@@ -70,11 +68,11 @@ def _title_run(doc: Doc, run: list[int], rules: Rules) -> bool:
     return low in rules.person_titles and low in rules.role_nouns
 
 
-def _chain_gap(doc: Doc, left: list[int], right: list[int]) -> bool:
+def _chain_gap(doc: Doc, left: list[int], right: list[int], rules: Rules) -> bool:
     gap = doc[left[-1] + 1 : right[0]]
     return (
         len(gap) > 0
-        and all(t.lower_ in CHAIN_GAP_WORDS for t in gap)
+        and all(t.lower_ in rules.chain_gap_words for t in gap)
         and not any(t.is_sent_start for t in doc[left[-1] + 1 : right[0] + 1])
     )
 
@@ -82,9 +80,9 @@ def _chain_gap(doc: Doc, left: list[int], right: list[int]) -> bool:
 def _chain_start(doc: Doc, runs: list[list[int]], k: int, rules: Rules) -> int | None:
     """Index of the title run that opens the "<Title> of …" chain ending in ``runs[k]``, if any."""
     j = k
-    while j > 0 and k - j < CHAIN_MAX_RUNS and _chain_gap(doc, runs[j - 1], runs[j]):
+    while j > 0 and k - j < CHAIN_MAX_RUNS and _chain_gap(doc, runs[j - 1], runs[j], rules):
         j -= 1
-        if _title_run(doc, runs[j], rules) and doc[runs[j][-1] + 1].lower_ in TITLE_LINKS:
+        if _title_run(doc, runs[j], rules) and doc[runs[j][-1] + 1].lower_ in rules.title_links:
             return j
     return None
 

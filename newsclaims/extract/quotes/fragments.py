@@ -20,13 +20,6 @@ from ..base.rules import Rules
 from .quotes import DirectQuote
 from .reported import verb_subject
 
-NAMING_VERBS = frozenset(
-    {"call", "describe", "dub", "label", "term", "brand", "characterize", "characterise", "hail", "ask"}
-)
-"""Verbs whose complement names or asks in the subject's own words: 'called it “X”'."""
-LISTENER_VERBS = frozenset({"quote", "tell", "ask", "urge", "cite"})
-"""Verbs whose object is a person (quoted, told, asked), not words."""
-
 
 @dataclass(frozen=True)
 class Fragment:
@@ -61,9 +54,9 @@ def _governing_verb(root: Token, rules: Rules) -> Token | None:
     if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return None
     lemma = verb.lemma_.lower()
-    if root.dep_ == "dobj" and (lemma in LISTENER_VERBS or root.pos_ == "PROPN"):
+    if root.dep_ == "dobj" and (lemma in rules.listener_verbs or root.pos_ == "PROPN"):
         return None  # 'quotes a “Senate aide” as saying': who is quoted, not what
-    return verb if lemma in NAMING_VERBS or lemma in rules.reporting_verbs else None
+    return verb if lemma in rules.naming_verbs or lemma in rules.reporting_verbs else None
 
 
 def _is_nickname(doc: Doc, span: Span) -> bool:

@@ -13,16 +13,13 @@ from spacy.tokens import Doc, Token
 from ..base.rules import Rules
 
 PARTICIPLE_TAG = "VBG"
-# Participles that add a further statement (", adding that …"), unlike those that give the reason
-# for the first one (", arguing that …", ", citing …"), which stay inside it.
-ADDING_LEMMAS = frozenset({"add", "say", "note", "stress"})
 
 
 def is_added_report(tok: Token, rules: Rules) -> bool:
     """ ", adding that …", ", saying …": a participle adding a statement, after a comma."""
     return (
         tok.tag_ == PARTICIPLE_TAG
-        and tok.lemma_.lower() in ADDING_LEMMAS
+        and tok.lemma_.lower() in rules.adding_lemmas
         and tok.lemma_.lower() in rules.reporting_verbs
         and tok.i > 0
         and tok.doc[tok.i - 1].text == ","

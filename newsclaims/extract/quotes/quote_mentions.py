@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..base.rules import Rules
+
 LOOKBACK_CHARS = 60
 # Words right before the opening mark that introduce a mention rather than speech.
 MENTION_LEAD_RE = re.compile(
@@ -23,7 +25,6 @@ MENTION_LEAD_RE = re.compile(
     r"|\bdubbed|\bnicknamed|\bbranded|\blabell?ed|\btitled|\bentitled)"
     r"[,:]?\s*$"
 )
-SO_CALLED = ("so-called", "so called")
 SO_CALLED_LOOKBACK = 12
 # What may stand between a mention's closing mark and the next quotation it is listed with.
 LIST_GAP_RE = re.compile(r"^[,;]?\s*(?:and|or|,)?\s*$")
@@ -44,7 +45,7 @@ def listed_after(text: str, previous_close: int | None, open_at: int) -> bool:
     return LIST_GAP_RE.match(text[previous_close + 1 : open_at]) is not None
 
 
-def so_called(text: str, open_at: int) -> bool:
+def so_called(text: str, open_at: int, rules: Rules) -> bool:
     """ "the so-called “rescue” raids": the reporter distancing a word, not quoting anyone."""
     before = text[max(0, open_at - SO_CALLED_LOOKBACK) : open_at].rstrip().lower()
-    return before.endswith(SO_CALLED)
+    return before.endswith(rules.so_called)

@@ -16,23 +16,23 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..base.labels import VERB_POS
+from ..base.marks import (
+    CLOSE_MARKS,
+    CLOSING_PUNCT,
+    OPEN_MARKS,
+    OPENING_CONTEXT,
+    SINGLE_CLOSE_MARKS,
+    SINGLE_OPEN_MARKS,
+    SPEECH_END,
+    STRAIGHT_MARK,
+    TRAILING_STRIP,
+)
+from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..base.textindex import paragraph_of as _paragraph_of
 from .quote_mentions import listed_after, mention_lead, so_called
 
-OPEN_MARKS = frozenset({"“", "„"})
-CLOSE_MARKS = frozenset({"”"})
-STRAIGHT_MARK = '"'
-SINGLE_OPEN_MARKS = frozenset({"‘", "'"})
-SINGLE_CLOSE_MARKS = frozenset({"’", "'"})
-OPENING_CONTEXT = frozenset('([—–-"“:')
-CLOSING_PUNCT = frozenset(".,!?;:…—–-")
-TRAILING_STRIP = " \t\n,;:"
 SCARE_MAX_WORDS = 3
-SPEECH_END = frozenset(".?!…")
-TITLE_SMALL_WORDS = frozenset(
-    {"of", "for", "and", "the", "from", "to", "in", "on", "a", "an", "at", "with", "or"}
-)
 
 
 @dataclass(frozen=True)
@@ -145,13 +145,15 @@ def _outer_is_single(text: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _is_title(text: str) -> bool:
+def _is_title(text: str, rules: Rules) -> bool:
     """ "Helping Hands from Abroad", “Safe Jobs First”: a quoted name of a scheme, campaign or work,
     every word capitalised but the small ones, no closing punctuation; a name, not speech."""
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(words) < 2 or text.rstrip()[-1:] in SPEECH_END:
         return False
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+    return words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in rules.title_small_words for w in words
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -174,23 +176,23 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ in VERB_POS for t in span)
 
 
-def iter_direct_quotes(doc: Doc) -> Iterator[DirectQuote]:
+def iter_direct_quotes(doc: Doc, rules: Rules) -> Iterator[DirectQuote]:
     """Yield every quoted span of ``doc`` that reads as speech, in text order.
 
     Scare quotes are skipped: spans of at most three words without a verb, and spans inside a
     sentence (preceded by a word) without a verb. So are mentioned texts (``quote_mentions``):
     slogans, glosses and labels, and quotations listed with a skipped one.
     """
-    return (q for q, kind in _quoted_spans(doc) if kind == "speech")
+    return (q for q, kind in _quoted_spans(doc, rules) if kind == "speech")
 
 
-def speech_and_fragments(doc: Doc) -> tuple[list[DirectQuote], list[DirectQuote]]:
+def speech_and_fragments(doc: Doc, rules: Rules) -> tuple[list[DirectQuote], list[DirectQuote]]:
     """The quoted spans that read as speech (``iter_direct_quotes``) and, from the same pass, the
     ones skipped as scare quotes: short or verbless fragments inside a sentence, not after
     "so-called". Alone a fragment is no speech, but inside a reported clause ('said the victims had
     a right to "concrete and efficient measures"') it is the speaker's own words in part."""
     speech, fragments = [], []
-    for quote, kind in _quoted_spans(doc):
+    for quote, kind in _quoted_spans(doc, rules):
         if kind == "speech":
             speech.append(quote)
         elif kind == "fragment":
@@ -198,7 +200,7 @@ def speech_and_fragments(doc: Doc) -> tuple[list[DirectQuote], list[DirectQuote]
     return speech, fragments
 
 
-def _quoted_spans(doc: Doc) -> Iterator[tuple[DirectQuote, str]]:
+def _quoted_spans(doc: Doc, rules: Rules) -> Iterator[tuple[DirectQuote, str]]:
     """Every quoted span with what it reads as: "speech", a "fragment" (scare-quote shaped), a
     "scare" quote after "so-called" or a "mention" (a title, slogan, gloss or label)."""
     text = doc_text(doc)
@@ -214,7 +216,7 @@ def _quoted_spans(doc: Doc) -> Iterator[tuple[DirectQuote, str]]:
             has_verb = _has_verb(doc, start, end)
             quote = DirectQuote(start, end, open_at, close_at, number, p_start, p_end, embedded)
             if (
-                _is_title(text[start:end])
+                _is_title(text[start:end], rules)
                 or (embedded and mention_lead(text, open_at, p_start))
                 or (embedded and listed_after(text, skipped_close, open_at))
             ):
@@ -224,6 +226,6 @@ def _quoted_spans(doc: Doc) -> Iterator[tuple[DirectQuote, str]]:
                 not has_verb and (words <= SCARE_MAX_WORDS or embedded)
             ):
                 skipped_close = close_at
-                yield quote, "scare" if so_called(text, open_at) else "fragment"
+                yield quote, "scare" if so_called(text, open_at, rules) else "fragment"
             else:
                 yield quote, "speech"

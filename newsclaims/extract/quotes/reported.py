@@ -32,29 +32,8 @@ from ..base.textindex import SpanIndex
 from ..names.names import dateline_tokens
 from .participles import cut_before_added_report, is_added_report, reporting_ancestor
 
-LEADING_SKIP = frozenset({"that"})
 MIN_CLAUSE_TOKENS = 3
 SURFACE_TAIL_MAX = 6
-CIRCUMSTANCE_NOUNS = frozenset(
-    {
-        "statement",
-        "interview",
-        "phone",
-        "telephone",
-        "email",
-        "e-mail",
-        "anonymity",
-        "condition",
-        "conference",
-        "briefing",
-        "message",
-        "call",
-        "video",
-        "broadcast",
-        "podcast",
-        "letter",
-    }
-)
 SURFACE_NP_MAX = 9
 SEGMENTS_BACK = 3
 
@@ -160,7 +139,7 @@ def _inverted_parenthetical(verb: Token) -> tuple[Token, tuple[int, int]] | None
     return doc[j - 1], _longer(left, right)
 
 
-def _surface_leading(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+def _surface_leading(verb: Token, rules: Rules) -> tuple[Token, tuple[int, int]] | None:
     """ "Daw Khin Myat Noe, whose son left in March, said a broker …", "In Hanoi, Trần Minh Châu,
     deputy director of …, said by phone that …": the parser tied the name elsewhere, leaving the
     verb without a subject. The nearest comma-separated segment before the verb headed by a
@@ -174,7 +153,7 @@ def _surface_leading(verb: Token) -> tuple[Token, tuple[int, int]] | None:
     head = _name_segment_before(doc, sent.start, verb.i - 1)
     if head is None:
         return None
-    start = _skip_circumstances(after[0], min(c.left_edge.i for c in after))
+    start = _skip_circumstances(after[0], min(c.left_edge.i for c in after), rules)
     return head, (start, max(c.right_edge.i for c in after))
 
 
@@ -196,10 +175,10 @@ def _name_segment_before(doc: Doc, lo: int, comma: int, segments: int = SEGMENTS
     return None
 
 
-def _clip(doc: Doc, a: int, b: int, skip: Set[int] = frozenset()) -> tuple[int, int] | None:
+def _clip(doc: Doc, rules: Rules, a: int, b: int, skip: Set[int] = frozenset()) -> tuple[int, int] | None:
     """Char span of tokens ``a..b`` (inclusive) without a leading dateline ("KATHMANDU, Nov. 18
     (Asia Pacific Wire) -", tokens ``skip``), 'that', punctuation or quote marks."""
-    while a <= b and (a in skip or doc[a].is_punct or doc[a].is_space or doc[a].lower_ in LEADING_SKIP):
+    while a <= b and (a in skip or doc[a].is_punct or doc[a].is_space or doc[a].lower_ in rules.leading_skip):
         a += 1
     while b >= a and (doc[b].is_punct or doc[b].is_space):
         b -= 1
@@ -217,22 +196,24 @@ def _overlaps(span: tuple[int, int], quoted: SpanIndex) -> bool:
     return any(not (span[0] <= lo and hi <= span[1] + 1) for lo, hi in quoted.overlapping(*span))
 
 
-def _circumstance_at(prep: Token) -> bool:
+def _circumstance_at(prep: Token, rules: Rules) -> bool:
     """ "by phone", "via email": a preposition right before a circumstance noun."""
     doc = prep.doc
     return (
         prep.pos_ in {"ADP", "SCONJ"}
         and prep.i + 1 < len(doc)
-        and doc[prep.i + 1].lemma_.lower() in CIRCUMSTANCE_NOUNS
+        and doc[prep.i + 1].lemma_.lower() in rules.circumstance_nouns
     )
 
 
-def _is_circumstance(phrase: Token) -> bool:
+def _is_circumstance(phrase: Token, rules: Rules) -> bool:
     """ "on Wednesday", "last week", "by phone", "in an interview": when or how something was said."""
-    return any(t.ent_type_ in TIME_ENTS or t.lemma_.lower() in CIRCUMSTANCE_NOUNS for t in phrase.subtree)
+    return any(
+        t.ent_type_ in TIME_ENTS or t.lemma_.lower() in rules.circumstance_nouns for t in phrase.subtree
+    )
 
 
-def _skip_circumstances(comp: Token, start: int) -> int:
+def _skip_circumstances(comp: Token, start: int, rules: Rules) -> int:
     """First token of the reported clause after the circumstances of saying that the parser hung
     on it: "said on Wednesday they had …", "told the Herald by phone Vientiane had …".
 
@@ -240,7 +221,7 @@ def _skip_circumstances(comp: Token, start: int) -> int:
     "said that on Wednesday they had …" the time belongs to what was said.
     """
     doc = comp.doc
-    if _circumstance_at(doc[start]) and doc[start + 1].dep_ == "compound":
+    if _circumstance_at(doc[start], rules) and doc[start + 1].dep_ == "compound":
         return start + 2  # "by phone Vientiane had …" parsed as one noun phrase
     subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS | {"expl"}]
     if not subjects and start > 0:
@@ -248,16 +229,16 @@ def _skip_circumstances(comp: Token, start: int) -> int:
         # object of the circumstance ("phone Vientiane"); take it back.
         prev = doc[start - 1]
         noun = next((c for c in prev.children if c.dep_ == "compound" and c.i < prev.i), None)
-        if prev.pos_ == "PROPN" and noun is not None and noun.lemma_.lower() in CIRCUMSTANCE_NOUNS:
+        if prev.pos_ == "PROPN" and noun is not None and noun.lemma_.lower() in rules.circumstance_nouns:
             return noun.i + 1
     limit = subjects[0].left_edge.i if subjects else comp.i
     for child in sorted(comp.children, key=lambda c: c.i):
         if child.i >= limit or child.left_edge.i != start:
             break
-        if child.dep_ not in ADVERBIAL_DEPS or not _is_circumstance(child):
+        if child.dep_ not in ADVERBIAL_DEPS or not _is_circumstance(child, rules):
             break
         start = child.right_edge.i + 1
-        noun = next((t for t in child.subtree if t.lemma_.lower() in CIRCUMSTANCE_NOUNS), None)
+        noun = next((t for t in child.subtree if t.lemma_.lower() in rules.circumstance_nouns), None)
         if noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
             start = noun.i + 1  # "by phone Vientiane had …": the name after the noun is the subject
         while start < limit and doc[start].text == ",":
@@ -265,7 +246,7 @@ def _skip_circumstances(comp: Token, start: int) -> int:
     return start
 
 
-def _document_that_clause(verb: Token) -> list[Token]:
+def _document_that_clause(verb: Token, rules: Rules) -> list[Token]:
     """ "said in a written statement that the company paid …": the parser hung the 'that' clause
     on the document noun instead of on the verb."""
     found = []
@@ -273,7 +254,7 @@ def _document_that_clause(verb: Token) -> list[Token]:
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
         for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in CIRCUMSTANCE_NOUNS | {"report"}:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in rules.circumstance_nouns | {"report"}:
                 continue
             found += [
                 c
@@ -295,14 +276,14 @@ def _gerund_clause(verb: Token, child: Token) -> bool:
     )
 
 
-def _unmarked_finite_clause(verb: Token, child: Token) -> bool:
+def _unmarked_finite_clause(verb: Token, child: Token, rules: Rules) -> bool:
     """ "told the Herald by phone Vientiane had suspended …": a finite clause after the verb that
     the parser hung on it as an adverbial clause although no conjunction ("because", "when")
     introduces it: it is what was told."""
     if child.dep_ != "advcl" or child.i < verb.i or verb.lemma_.lower() not in {"say", "tell"}:
         return False
     if any(
-        (c.dep_ == "mark" and not _circumstance_at(c))
+        (c.dep_ == "mark" and not _circumstance_at(c, rules))
         or c.lower_ in {"when", "while", "as", "before", "after"}
         for c in child.children
     ):
@@ -346,10 +327,10 @@ def _split_recipient(verb: Token, comp: Token, start: int) -> int:
 def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] | None:
     """Token range (inclusive) of what ``verb`` reports, by the parse around it."""
     doc, sent = verb.doc, verb.sent
-    comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS or _unmarked_finite_clause(verb, c)]
+    comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS or _unmarked_finite_clause(verb, c, rules)]
     if not any(c.i > verb.i for c in comps):
         comps += [c for c in verb.children if _gerund_clause(verb, c)]
-        comps += _document_that_clause(verb)
+        comps += _document_that_clause(verb, rules)
     attribution_start = min(subject.left_edge.i, verb.i) if subject.head.i == verb.i else verb.i
     if comps:
         if all(c.i < verb.i for c in comps):
@@ -358,7 +339,7 @@ def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] |
         start = _skip_recipient(verb, min(c.left_edge.i for c in after))
         start = _split_recipient(verb, after[0], start)
         end = max(c.right_edge.i for c in after)
-        return _skip_circumstances(after[0], start), _continued_clause(verb, subject, end, rules)
+        return _skip_circumstances(after[0], start, rules), _continued_clause(verb, subject, end, rules)
     as_told = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if as_told and verb.head.i > verb.right_edge.i:  # "As Heald told The Huffington Post, ozone has …"
         return verb.right_edge.i + 1, verb.head.right_edge.i
@@ -424,13 +405,13 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         if inverted is not None:
             subject, rng = inverted
         if rng is None:
-            found = _surface_trailing(verb) or _surface_parenthetical(verb) or _surface_leading(verb)
+            found = _surface_trailing(verb) or _surface_parenthetical(verb) or _surface_leading(verb, rules)
             if found is None:
                 continue
             subject, rng = found
         if _in_spans(subject.idx, spans):
             continue
-        span = _clip(doc, *rng, datelines)
+        span = _clip(doc, rules, *rng, datelines)
         if span is None or _overlaps(span, spans):
             continue
         yield Reported(span[0], span[1], subject.i, verb.text)
@@ -455,7 +436,7 @@ def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
             first += 1
         phrase_end = max(pobj.right_edge.i, to.i)
         rng = (phrase_end + 1, sent.end - 1) if first == tok.i else (sent.start, tok.i - 1)
-        span = _clip(doc, *rng, datelines)
+        span = _clip(doc, rules, *rng, datelines)
         if span is None or _overlaps(span, spans):
             continue
         yield Reported(span[0], span[1], pobj.i, doc[tok.i : to.i + 1].text)

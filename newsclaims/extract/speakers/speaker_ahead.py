@@ -10,46 +10,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..base.labels import DESCRIPTION_DEPS, SUBJECT_DEPS
+from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..entities.entity_index import Entity, EntityIndex
 
-RANK_ABBREVIATIONS = {
-    "gen": "general",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "maj": "major",
-    "capt": "captain",
-    "pol": "police",
-    "sgt": "sergeant",
-    "cpl": "corporal",
-    "insp": "inspector",
-    "supt": "superintendent",
-    "comr": "commissioner",
-    "brig": "brigadier",
-    "adm": "admiral",
-    "cdr": "commander",
-    "cmdr": "commander",
-    "sr": "senior",
-    "adj": "adjunct",
-    "dr": "doctor",
-    "prof": "professor",
-}
-INTRODUCING_DETERMINERS = frozenset({"a", "an", "their", "his", "her", "its", "one"})
-DEFINITE_DETERMINERS = frozenset({"the"})
 PARAGRAPHS_AHEAD = 2
-SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
-BODY_VOICES = frozenset({"official", "spokesperson", "representative"})  # plural: the body speaks
-RECIPIENT_PREPOSITIONS = frozenset({"to"})
-BODY_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 
 
-def title_words(person: Entity) -> set[str]:
+def title_words(person: Entity, rules: Rules) -> set[str]:
     """Lower-case words of a person's role and titles, abbreviated ranks spelt out."""
     words = set()
     for text in [person.role or "", *person.titles]:
         for w in text.lower().replace("-", " ").split():
             w = w.rstrip(".")
-            words.add(RANK_ABBREVIATIONS.get(w, w))
+            words.add(rules.rank_abbreviations.get(w, w))
     return words
 
 
@@ -64,25 +38,25 @@ def paragraph_end(text: str, offset: int, paragraphs: int) -> int:
     return end
 
 
-def _described_as(person: Entity, tok: Token) -> bool:
+def _described_as(person: Entity, tok: Token, rules: Rules) -> bool:
     """The modifiers of ``tok`` ("senior provincial police officer") name the person's unit or
     role ("deputy chief of the Provincial Police")."""
     mods = {c.lower_ for c in tok.children if c.dep_ in DESCRIPTION_DEPS and c.i < tok.i}
     org = person.organisation
-    known = title_words(person) | {
+    known = title_words(person, rules) | {
         w.lower() for o in (org, org.parent if org else None) if o is not None for w in o.words
     }
     return bool(mods & known)
 
 
-def introduced_as(person: Entity, tok: Token) -> bool:
+def introduced_as(person: Entity, tok: Token, rules: Rules) -> bool:
     """``person`` is the one ``tok`` ("their lawyer", "a manager") introduces: named in the same
     sentence, holding that role or described by its modifiers, or named right after "The lawyer,"."""
     doc, lemma = tok.doc, tok.lemma_.lower()
     first = min(person.mentions)
-    if tok.sent.start_char <= first < tok.sent.end_char or lemma in title_words(person):
+    if tok.sent.start_char <= first < tok.sent.end_char or lemma in title_words(person, rules):
         return True
-    if _described_as(person, tok):
+    if _described_as(person, tok, rules):
         return True
     span = doc.char_span(first, first + 1, alignment_mode="expand")
     if span is None:
@@ -115,9 +89,11 @@ def _introducing(index: EntityIndex, tok: Token) -> bool:
     the story is named (a lead that names the speaker in the next paragraph)."""
     first = tok.left_edge
     dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}} | {first.lower_}
-    if dets & INTRODUCING_DETERMINERS:
+    if dets & index.rules.introducing_determiners:
         return True
-    return bool(dets & DEFINITE_DETERMINERS) and not index.mentioned_before("person", tok.idx)
+    return bool(dets & index.rules.speaker_definite_determiners) and not index.mentioned_before(
+        "person", tok.idx
+    )
 
 
 def named_next(index: EntityIndex, tok: Token) -> Entity | None:
@@ -144,9 +120,9 @@ def named_next(index: EntityIndex, tok: Token) -> Entity | None:
             continue  # someone named before would have been named here
         if kind == "organisation" and entity.type not in (org_type, "other", "ngo"):
             continue
-        if kind == "person" and not introduced_as(entity, tok):
+        if kind == "person" and not introduced_as(entity, tok, rules):
             continue
-        if lemma not in SPOKESPEOPLE and _complement_of(tok, entity):
+        if lemma not in rules.spokespeople and _complement_of(tok, entity):
             continue
         return entity
     return None
@@ -155,11 +131,11 @@ def named_next(index: EntityIndex, tok: Token) -> Entity | None:
 def spokesperson_org(index: EntityIndex, tok: Token) -> Entity | None:
     """ "A spokesperson for the Anti-Fraud Directorate said …", "officials at the Provincial
     Department said …" with no name given: the body speaks."""
-    lemma = tok.lemma_.lower()
-    if lemma not in SPOKESPEOPLE and not (lemma in BODY_VOICES and tok.tag_ == "NNS"):
+    rules, lemma = index.rules, tok.lemma_.lower()
+    if lemma not in rules.spokespeople and not (lemma in rules.body_voices and tok.tag_ == "NNS"):
         return None
     for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in BODY_PREPOSITIONS:
+        if prep.dep_ != "prep" or prep.lower_ not in rules.body_prepositions:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj":
@@ -181,19 +157,19 @@ def statement_issuer(index: EntityIndex, doc_tok: Token) -> Entity | None:
                 if ent is not None and ent.kind == "organisation":
                     return ent
     for sub in doc_tok.subtree:
-        if sub.dep_ == "pobj" and sub.head.lower_ in RECIPIENT_PREPOSITIONS:
+        if sub.dep_ == "pobj" and sub.head.lower_ in index.rules.recipient_prepositions:
             continue
         ent = index.entity_at(sub)
-        if ent is not None and ent.kind == "organisation" and not _received(sub, doc_tok):
+        if ent is not None and ent.kind == "organisation" and not _received(sub, doc_tok, index.rules):
             return ent
     return None
 
 
-def _received(tok: Token, doc_tok: Token) -> bool:
+def _received(tok: Token, doc_tok: Token, rules: Rules) -> bool:
     """``tok`` sits in a "to …" phrase of ``doc_tok`` (the statement's recipient)."""
     node = tok
     while node.i != doc_tok.i and node.head.i != node.i:
-        if node.dep_ == "pobj" and node.head.lower_ in RECIPIENT_PREPOSITIONS:
+        if node.dep_ == "pobj" and node.head.lower_ in rules.recipient_prepositions:
             return True
         node = node.head
     return False

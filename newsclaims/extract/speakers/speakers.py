@@ -25,44 +25,14 @@ from ..base.labels import (
     SHARED_SUBJECT_DEPS,
     SUBJECT_DEPS,
 )
+from ..base.marks import SENTENCE_END
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..entities.entity_index import Entity, EntityIndex
 from ..entities.org_nouns import resolve_org_noun
-from ..quotes.fragments import NAMING_VERBS
 from ..quotes.quotes import DirectQuote
 from .salience import previous_subject
 from .speaker_ahead import named_next, spokesperson_org, statement_issuer, title_words
-
-PERSON_PRONOUNS = {"he": "m", "she": "f"}
-ORG_PRONOUNS = frozenset({"it", "they"})
-GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-SENTENCE_END = frozenset(".!?")
-AGENT_PREPS = frozenset({"by", "from", "of"})
-PERSON_NOUNS = frozenset(
-    {
-        "woman",
-        "man",
-        "girl",
-        "boy",
-        "teenager",
-        "teen",
-        "mother",
-        "father",
-        "widow",
-        "youth",
-        "survivor",
-        "victim",
-    }
-)
-ROLE_ORG_TYPES = {
-    "activist": "ngo",
-    "campaigner": "ngo",
-    "advocate": "ngo",
-    "official": "government",
-    "officer": "government",
-    "unionist": "other",
-}
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -70,9 +40,6 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "that"})
-RELATIVE_SPEAKERS = frozenset({"who", "which", "that"})
-"""A relative pronoun subject of a reporting verb speaks for the noun it hangs from."""
 OBJECT_CLIMB = 4  # words from the end of the listener's phrase up to its reporting verb
 
 
@@ -275,22 +242,17 @@ def _reporting_subject(
         return None
     if _reports(verb, rules):
         subject = _quoted_as_saying(verb) or _verb_subject(verb)
-    elif naming and _names(verb):
+    elif naming and _names(verb, rules):
         subject = _verb_subject(verb)
     else:
         return None
     return subject if subject is not None and _outside(subject.idx, quoted) else None
 
 
-def _names(verb: Token) -> bool:
-    return verb.lemma_.lower() in NAMING_VERBS and not any(
+def _names(verb: Token, rules: Rules) -> bool:
+    return verb.lemma_.lower() in rules.naming_verbs and not any(
         c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children
     )
-
-
-ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "circulate", "make"})
-"""'X issued a statement', 'released a memo', 'made a statement': a verb that gives out a document
-speaks as a reporting verb does (the quote after it is the document's words)."""
 
 
 def _is_reporting_verb(tok: Token, rules: Rules) -> bool:
@@ -314,7 +276,7 @@ def _reports(verb: Token, rules: Rules) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in rules.reporting_verbs:
         return True
-    return lemma in ISSUING_VERBS and any(
+    return lemma in rules.issuing_verbs and any(
         c.dep_ == "dobj" and c.lemma_.lower() in rules.document_nouns for c in verb.children
     )
 
@@ -401,7 +363,7 @@ class SpeakerResolver:
         votes: dict[int, Counter[str]] = {}
         people: dict[int, Entity] = {}
         for tok in doc:
-            gender = GENDER_PRONOUNS.get(tok.lower_)
+            gender = self.rules.gender_pronouns.get(tok.lower_)
             if gender is None or tok.pos_ != "PRON" or self._inside_quote(tok.idx):
                 continue
             for cand in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
@@ -470,15 +432,15 @@ class SpeakerResolver:
 
     def _resolve(self, tok: Token) -> Entity | None:
         index, low = self.index, tok.lower_
-        if low in RELATIVE_SPEAKERS and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl":
+        if low in self.rules.relative_speakers and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "a statement which said": the statement speaks
             low = tok.lower_
         named = self._named(tok)
         if named is not None:
             return named
-        if low in PERSON_PRONOUNS:
-            return self._pronoun(tok, PERSON_PRONOUNS[low])
-        if low in ORG_PRONOUNS:
+        if low in self.rules.person_pronouns:
+            return self._pronoun(tok, self.rules.person_pronouns[low])
+        if low in self.rules.org_pronouns:
             orgs = [s for s in reversed(self.speakers) if s.kind == "organisation"]
             return orgs[0] if orgs else next(iter(self._recent("organisation", tok.idx)), None)
         if tok.lemma_.lower() in self.rules.document_nouns:
@@ -499,7 +461,7 @@ class SpeakerResolver:
         doc = tok.doc
         window = doc[max(tok.i - 4, 0) : tok.i + 4].text.lower()
         age = tok.lower_ in {"year", "old", "years"} and "-year-old" in window
-        noun = tok.lemma_.lower() in PERSON_NOUNS and any(
+        noun = tok.lemma_.lower() in self.rules.person_nouns and any(
             c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children
         )
         if not (age or noun):
@@ -606,7 +568,7 @@ class SpeakerResolver:
         subject = next((c for c in governor.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or self._inside_quote(subject.idx) or subject.i == tok.i:
             return None
-        if subject.lower_ in RELATIVE_PRONOUNS and governor.dep_ == "relcl":
+        if subject.lower_ in self.rules.relative_pronouns and governor.dep_ == "relcl":
             subject = governor.head
         ent = self._named(subject) if subject.pos_ in {"PROPN", "NOUN"} else None
         return ent if ent is not None and ent.kind == "person" else None
@@ -634,7 +596,7 @@ class SpeakerResolver:
             if sub.i == tok.i:
                 continue
             ent = index.entity_at(sub)
-            if ent is None and sub.dep_ == "pobj" and sub.head.lower_ in AGENT_PREPS:
+            if ent is None and sub.dep_ == "pobj" and sub.head.lower_ in self.rules.agent_preps:
                 ent = resolve_org_noun(index, sub) or self._role_noun(sub)  # "signed by the Pope"
                 owner = next((c for c in sub.children if c.dep_ == "poss"), None)
                 if ent is None and owner is not None:  # "released by Erdogan's office"
@@ -661,7 +623,7 @@ class SpeakerResolver:
         """ "They released a statement which said …": who gives out the document, however the text
         names them (a pronoun included)."""
         verb = tok.head
-        if tok.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in self.rules.issuing_verbs:
             return None
         subject = _verb_subject(verb)
         return self._resolve(subject) if subject is not None and subject.i != tok.i else None
@@ -691,10 +653,12 @@ class SpeakerResolver:
             if role.endswith(phrase) or (not mod_words and low in role.split()):
                 return person
         for person in recent:
-            words = title_words(person)
+            words = title_words(person, self.rules)
             org = person.organisation
             org_words = {w.lower() for o in (org, org.parent if org else None) if o for w in o.words}
-            fits = low in words or (org is not None and ROLE_ORG_TYPES.get(tok.lemma_.lower()) == org.type)
+            fits = low in words or (
+                org is not None and self.rules.role_org_types.get(tok.lemma_.lower()) == org.type
+            )
             if fits and all(m in words or m in org_words for m in mod_words):
                 return person
         return None
