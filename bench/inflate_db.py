@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newsclaims.schema import TABLES, Table  # noqa: E402
-from newsclaims.store import store_facet_counts  # noqa: E402
+from newsclaims.store import store_derived  # noqa: E402
 
 SHARED = frozenset({"people", "organisations"})  # entities: the same people recur across articles
 
@@ -59,7 +59,7 @@ def inflate(built: Path, out: Path, factor: int) -> None:
             )
             names = ", ".join(f'"{c.name}"' for c in table.columns)
             conn.execute(f'insert into "{table.name}" ({names}) select {select} from src."{table.name}"')
-    store_facet_counts(conn)
+    store_derived(conn)
     conn.execute("commit")
     conn.execute("detach src")
     conn.execute("pragma journal_mode = delete")

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from .browse import FACET_COUNTS, FACETS, SORT
-from .queries import QUERIES
+from .queries import QUERIES, STORED, published_sql, stored_query_table
 from .schema import TABLES, Table
 from .serve import (  # noqa: F401  (re-exported: the serving API lives beside the metadata it serves)
     PLUGINS_DIR,
@@ -156,10 +156,20 @@ def _table(name: str) -> Table:
     return next(t for t in TABLES if t.name == name)
 
 
+STORED_NOTE = (
+    " Counted over the whole dataset when the database is built; the SQL that counts it is in"
+    " newsclaims/queries.py."
+)
+
+
 def _queries() -> dict[str, dict[str, str]]:
     return {
-        name: {"title": title, "description": description, "sql": sql.strip()}
-        for name, (title, description, sql) in QUERIES.items()
+        name: {
+            "title": title,
+            "description": description + (STORED_NOTE if name in STORED else ""),
+            "sql": published_sql(name),
+        }
+        for name, (title, description, _) in QUERIES.items()
     }
 
 
@@ -171,6 +181,7 @@ def render_metadata() -> dict[str, Any]:
     tables: dict[str, Any] = {t.name: _table_metadata(t) for t in TABLES}
     tables.update({name: _view_metadata(name) for name in VIEWS})
     tables[FACET_COUNTS] = {"hidden": True}
+    tables.update({stored_query_table(name): {"hidden": True} for name in STORED})
     return {
         "title": TITLE,
         "description": DESCRIPTION,

@@ -7,6 +7,8 @@ reads the tables and views ``store`` creates; ``publish`` puts them into ``metad
 from __future__ import annotations
 
 # Canned queries: name -> (title, description, SQL). Named :parameters become form fields.
+# The SQL is always the definition; for the STORED ones (no parameters, counts over the whole
+# corpus) ``store`` runs it when the database is built and the published query reads the result.
 QUERIES: dict[str, tuple[str, str, str]] = {
     "search_quotes": (
         "Search quotes",
@@ -255,3 +257,21 @@ order by quotes.start
 """,
     ),
 }
+
+# Whole-corpus summaries: each is a GROUP BY (or a count per row) over every quote, figure and
+# affiliation, about a second per query on a 100k-article database and run again by every visitor.
+# The published database never changes, so the build stores each result once (``store``) in the
+# hidden table ``stored_query_table(name)``, rows in the query's order, and the canned query reads it.
+STORED: tuple[str, ...] = ("organisation_activity", "people_with_roles", "figures_by_organisation_type")
+
+
+def stored_query_table(name: str) -> str:
+    """The hidden table holding the stored result of canned query ``name``."""
+    return f"summary_{name}"
+
+
+def published_sql(name: str) -> str:
+    """The SQL Datasette runs for canned query ``name``: its definition, or its stored result."""
+    if name in STORED:
+        return f"select * from {stored_query_table(name)} order by rowid"
+    return QUERIES[name][2].strip()

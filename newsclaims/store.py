@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from .browse import FACET_COUNTS, FACETS
+from .queries import QUERIES, STORED, stored_query_table
 from .schema import TABLES, Table, row_to_dict
 
 VIEWS: dict[str, str] = {
@@ -110,10 +111,22 @@ FACET_COUNTS_SQL = f"""create table {FACET_COUNTS} (
 ) without rowid"""
 
 
-def store_facet_counts(conn: Any) -> None:
-    """Replace the stored facet counts with counts of the rows the tables and views hold now.
+def create_derived(conn: Any) -> None:
+    """Create the (empty) tables derived from the dataset: facet counts and stored query results.
 
-    Rows go in sorted by key (``without rowid``), so the same data gives the same file.
+    ``create table … as`` over the empty dataset gives the same columns as over a full one, so a
+    fresh in-memory schema compares equal to a built database's (``can_update``).
+    """
+    conn.execute(FACET_COUNTS_SQL)
+    for name in STORED:
+        conn.execute(f"create table {stored_query_table(name)} as select * from ({QUERIES[name][2]}) where 0")
+
+
+def store_derived(conn: Any) -> None:
+    """Replace the derived tables' rows with what the dataset tables and views hold now.
+
+    Facet counts go in sorted by key (``without rowid``), stored query results in the query's
+    own order (it orders fully), so the same data gives the same file.
     """
     conn.execute(f"delete from {FACET_COUNTS}")
     for source, columns in FACETS.items():
@@ -124,6 +137,10 @@ def store_facet_counts(conn: Any) -> None:
                 f"where {_q(column)} is not null group by {_q(column)} order by {_q(column)}",
                 (source, column),
             )
+    for name in STORED:
+        table = stored_query_table(name)
+        conn.execute(f"delete from {table}")
+        conn.execute(f"insert into {table} select * from ({QUERIES[name][2]})")
 
 
 def sort_key(table: Table) -> Any:
@@ -169,8 +186,8 @@ def write_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> None:
             db[table.name].enable_fts(list(table.fts), create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip())
-    db.conn.execute(FACET_COUNTS_SQL)
-    store_facet_counts(db.conn)
+    create_derived(db.conn)
+    store_derived(db.conn)
     db.conn.commit()
     db.conn.execute("pragma journal_mode = delete")
     db.close()
@@ -209,7 +226,7 @@ def _fresh_schema() -> list[str]:
             db[table.name].enable_fts(list(table.fts), create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip())
-    db.conn.execute(FACET_COUNTS_SQL)
+    create_derived(db.conn)
     return schema_of(db.conn)
 
 
@@ -301,7 +318,7 @@ def update_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> dict[str, 
             for table in reversed(TABLES):
                 where = " and ".join(f"{_q(c)} = ?" for c in table.primary_key)
                 conn.executemany(f"delete from {_q(table.name)} where {where}", changes[table.name].deleted)
-            store_facet_counts(conn)
+            store_derived(conn)
             problems = conn.execute("pragma foreign_key_check").fetchmany(20)
             if problems:
                 raise ForeignKeyError(

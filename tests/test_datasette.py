@@ -31,6 +31,7 @@ from markupsafe import escape
 
 from newsclaims import publish
 from newsclaims.browse import FACETS
+from newsclaims.queries import QUERIES, STORED, stored_query_table
 from newsclaims.schema import TABLES, table
 
 REPO = Path(__file__).resolve().parents[1]
@@ -156,6 +157,20 @@ async def test_figures_with_claimants_query_gives_claimant_and_quote(ds):
     assert by_figure["more than 3,000"]["claimant"] is None
     assert by_figure["more than 3,000"]["quote"] is None
     assert by_figure["between two and five years"]["value_max"] == 5
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", STORED)
+async def test_stored_canned_queries_serve_what_their_sql_counts_now(ds, db_path, name):
+    """A stored summary is its defining SQL's result over the current tables, row for row, in order."""
+    served = await _rows(ds, f"/newsclaims/{name}.json?_shape=array&_size=max")
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    live = [dict(row) for row in conn.execute(QUERIES[name][2])]
+    conn.close()
+    assert served and served == live
+    published = yaml.safe_load((REPO / "metadata.yml").read_text(encoding="utf-8"))
+    assert stored_query_table(name) in published["databases"]["newsclaims"]["queries"][name]["sql"]
 
 
 @pytest.mark.asyncio

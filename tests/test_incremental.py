@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsclaims import builder, store
+from newsclaims.queries import STORED, stored_query_table
 from newsclaims.schema import TABLES
 from tests.conftest import FIXTURES
 from tests.test_build import csv_snapshot, snapshot
@@ -22,7 +23,7 @@ REAL = sorted((FIXTURES / "real").glob("*.txt"))
 
 def table_dump(db_path: Path) -> dict[str, list[tuple]]:
     """Every schema table's rows in primary-key order, the FTS tables' indexed text, and the
-    stored facet counts (an in-place update must refresh them)."""
+    derived tables: facet counts and stored query results (an in-place update must refresh them)."""
     conn = sqlite3.connect(db_path)
     try:
         dump = {}
@@ -35,6 +36,9 @@ def table_dump(db_path: Path) -> dict[str, list[tuple]]:
                     conn.execute(f"select {cols} from {table.name}_fts").fetchall()
                 )
         dump["facet_counts"] = conn.execute("select * from facet_counts order by 1, 2, 3").fetchall()
+        for name in STORED:
+            table = stored_query_table(name)
+            dump[table] = conn.execute(f"select * from {table} order by rowid").fetchall()
         return dump
     finally:
         conn.close()
