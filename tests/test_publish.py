@@ -148,6 +148,7 @@ def test_serve_args_serve_read_only_on_loopback():
         "default_page_size": "50",
         "truncate_cells_html": "400",
         "suggest_facets": "off",
+        "num_sql_threads": "0",
     }
 
 
