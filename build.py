@@ -173,12 +173,20 @@ def publish() -> None:
     show_default="data/",
     help="Built output folder holding newsclaims.db.",
 )
-def serve(port: int, out_dir: Path) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Serving processes (more than 1: uvicorn workers sharing the port, one per core).",
+)
+def serve(port: int, out_dir: Path, workers: int) -> None:
     """Serve the built database with Datasette: immutable, with metadata, on 127.0.0.1."""
+    import os
     import subprocess
 
     from newsclaims.builder import DB_NAME
-    from newsclaims.publish import serve_args, write_inspect, write_metadata
+    from newsclaims.publish import server_command, write_inspect, write_metadata
 
     db = out_dir / DB_NAME
     if not db.is_file():
@@ -186,12 +194,15 @@ def serve(port: int, out_dir: Path) -> None:
     write_metadata(HERE / "metadata.yml")
     inspect = out_dir / "inspect-data.json"
     write_inspect(db, inspect)
-    args = serve_args(db.resolve(), port=port, metadata=HERE / "metadata.yml", inspect=inspect.resolve())
-    _say(f"serving http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    argv, env = server_command(
+        db.resolve(), port=port, metadata=HERE / "metadata.yml", inspect=inspect.resolve(), workers=workers
+    )
+    processes = f" with {workers} processes" if workers > 1 else ""
+    _say(f"serving http://127.0.0.1:{port}/{processes} (Ctrl-C stops)")
     try:
-        subprocess.run([sys.executable, "-m", "datasette", *args], cwd=HERE, check=True)
+        subprocess.run(argv, cwd=HERE, env={**os.environ, **env}, check=True)
     except subprocess.CalledProcessError as err:
-        raise click.ClickException(f"datasette exited with status {err.returncode}") from err
+        raise click.ClickException(f"the server exited with status {err.returncode}") from err
     except KeyboardInterrupt:
         pass
 

@@ -177,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         metavar="KIND",
         help="request kinds to leave out (e.g. export: whole-table CSV streams)",
     )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="serving processes (build.py serve --workers; default 1)"
+    )
     args = parser.parse_args(argv)
     if not args.db.is_file():
         print(f"error: {args.db}: no database; build it first (python build.py build)", file=sys.stderr)
@@ -185,9 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         inspect = Path(tmp) / "inspect-data.json"
         write_inspect(args.db, inspect)
-        with running_server(args.db, metadata=args.metadata, inspect=inspect) as url:
+        with running_server(args.db, metadata=args.metadata, inspect=inspect, workers=args.workers) as url:
             print(
-                f"serving {args.db} at {url}; {args.clients} clients, {args.requests} requests, {args.duration:g} s max"
+                f"serving {args.db} at {url} ({args.workers} process(es)); {args.clients} clients, "
+                f"{args.requests} requests, {args.duration:g} s max"
             )
             results, wall = asyncio.run(
                 run_load(url, mix, clients=args.clients, requests=args.requests, duration=args.duration)

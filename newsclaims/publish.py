@@ -26,6 +26,7 @@ from .serve import (  # noqa: F401  (re-exported: the serving API lives beside t
     free_port,
     running_server,
     serve_args,
+    server_command,
     write_inspect,
 )
 

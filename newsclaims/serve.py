@@ -7,6 +7,7 @@ researcher's runaway SQL holds the server at most 1.5 s (see README, Publishing)
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -71,6 +72,32 @@ def serve_args(db: Path, *, port: int, metadata: Path, inspect: Path | None = No
     return args
 
 
+def server_command(
+    db: Path, *, port: int, metadata: Path, inspect: Path | None = None, workers: int = 1
+) -> tuple[list[str], dict[str, str]]:
+    """The command (argv, extra environment) that serves ``db`` on loopback with ``workers`` processes.
+
+    One process is ``datasette serve`` with ``serve_args``. Several are uvicorn workers sharing the
+    listening socket, each running ``newsclaims.asgi:app``: the same Datasette (immutable database,
+    inspect file, metadata, templates, plugins, SETTINGS), configured through the environment
+    because uvicorn imports the app in each worker. Run it from the repository root.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if workers == 1:
+        return [
+            sys.executable,
+            "-m",
+            "datasette",
+            *serve_args(db, port=port, metadata=metadata, inspect=inspect),
+        ], {}
+    env = {"NEWSCLAIMS_DB": str(db), "NEWSCLAIMS_METADATA": str(metadata)}
+    if inspect is not None:
+        env["NEWSCLAIMS_INSPECT"] = str(inspect)
+    argv = [sys.executable, "-m", "uvicorn", "newsclaims.asgi:app", "--workers", str(workers)]
+    return [*argv, "--host", "127.0.0.1", "--port", str(port)], env
+
+
 def _setting_text(value: Any) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
@@ -104,9 +131,10 @@ def running_server(
     metadata: Path,
     inspect: Path | None = None,
     port: int | None = None,
+    workers: int = 1,
     startup_timeout: float = 60.0,
 ) -> Iterator[str]:
-    """Serve ``db`` with ``serve_args`` in a child process; yield its base URL; always stop it.
+    """Serve ``db`` with ``server_command`` in a child process; yield its base URL; always stop it.
 
     The child runs from the repository root (``templates/`` and ``plugins/`` are relative
     there); its output goes to a temporary log, not a pipe, so access logs under load can
@@ -116,16 +144,17 @@ def running_server(
         seconds; the message carries its log.
     """
     port = port or free_port()
-    args = serve_args(
+    argv, env = server_command(
         db.resolve(),
         port=port,
         metadata=metadata.resolve(),
         inspect=inspect.resolve() if inspect else None,
+        workers=workers,
     )
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "datasette", *args], cwd=REPO, stdout=log, stderr=subprocess.STDOUT
+            argv, cwd=REPO, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
         )
         try:
             _wait_until_answering(proc, url, startup_timeout, log)

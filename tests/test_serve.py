@@ -23,12 +23,17 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_fixture_db(tmp_path_factory.mktemp("serve"))
 
 
-@pytest.fixture(scope="module")
-def server(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a datasette child process; the context manager kills it at teardown."""
+@pytest.fixture(scope="module", params=[1, 2], ids=["datasette-serve", "two-uvicorn-workers"])
+def server(
+    request: pytest.FixtureRequest, db_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Base URL of a child server, one process or two (every test here runs against both);
+    the context manager kills it at teardown."""
     inspect = tmp_path_factory.mktemp("inspect") / "inspect-data.json"
     publish.write_inspect(db_path, inspect)
-    with publish.running_server(db_path, metadata=REPO / "metadata.yml", inspect=inspect) as url:
+    with publish.running_server(
+        db_path, metadata=REPO / "metadata.yml", inspect=inspect, workers=request.param
+    ) as url:
         yield url
 
 
@@ -112,3 +117,13 @@ def test_serve_allows_database_download(client, db_path):
     response = client.get("/newsclaims.db")
     assert response.status_code == 200
     assert response.content == db_path.read_bytes()
+
+
+def test_server_command_runs_datasette_for_one_process_and_uvicorn_workers_for_more(db_path):
+    one, env = publish.server_command(db_path, port=8123, metadata=REPO / "metadata.yml")
+    assert one[1:4] == ["-m", "datasette", "serve"] and env == {}
+    two, env = publish.server_command(db_path, port=8123, metadata=REPO / "metadata.yml", workers=2)
+    assert two[1:6] == ["-m", "uvicorn", "newsclaims.asgi:app", "--workers", "2"]
+    assert env == {"NEWSCLAIMS_DB": str(db_path), "NEWSCLAIMS_METADATA": str(REPO / "metadata.yml")}
+    with pytest.raises(ValueError, match="at least 1"):
+        publish.server_command(db_path, port=8123, metadata=REPO / "metadata.yml", workers=0)
