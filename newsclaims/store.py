@@ -143,6 +143,18 @@ def store_derived(conn: Any) -> None:
         conn.execute(f"insert into {table} select * from ({QUERIES[name][2]})")
 
 
+def _analyze(conn: Any) -> None:
+    """Give SQLite's planner the tables' statistics (``sqlite_stat1``).
+
+    Without them it reads a view such as quotes_with_speakers "newest first" by joining every quote
+    and sorting (0.7 s at a million quotes); with them it walks the published_date index and stops
+    after a page (1 ms). The statistics are counts, so the same data gives the same file.
+    """
+    conn.execute("analyze")
+    if conn.in_transaction:
+        conn.commit()
+
+
 def sort_key(table: Table) -> Any:
     """Rows of a table sort by primary key, so output order never depends on build order."""
     return lambda row: tuple(getattr(row, c) for c in table.primary_key)
@@ -189,6 +201,7 @@ def write_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> None:
     create_derived(db.conn)
     store_derived(db.conn)
     db.conn.commit()
+    _analyze(db.conn)
     db.conn.execute("pragma journal_mode = delete")
     db.close()
 
@@ -227,6 +240,7 @@ def _fresh_schema() -> list[str]:
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip())
     create_derived(db.conn)
+    _analyze(db.conn)
     return schema_of(db.conn)
 
 
@@ -331,6 +345,7 @@ def update_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> dict[str, 
         except BaseException:
             conn.execute("rollback")
             raise
+        _analyze(conn)
     finally:
         conn.close()
     return changes
