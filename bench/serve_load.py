@@ -64,6 +64,8 @@ def request_mix(db: Path) -> dict[str, list[str]]:
         ("table-html", f"{DB}/articles"),
         ("table-html", f"{DB}/organisations?type=ngo"),
         ("table-html", f"{DB}/figures?_facet=claimant_organisation_id"),
+        ("table-html", f"{DB}/quotes_with_speakers"),  # views: a join per row, counted per page
+        ("table-html", f"{DB}/figure_claims"),
         ("json", f"{DB}/quotes.json?_shape=array&_size=100"),
         ("json", f"{DB}/people.json?_shape=array&_labels=on"),
         ("json", f"{DB}/figures.json?_shape=array&_size=max&_labels=on"),

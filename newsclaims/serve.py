@@ -7,8 +7,10 @@ researcher's runaway SQL holds the server at most 1.5 s (see README, Publishing)
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -105,7 +107,12 @@ def _setting_text(value: Any) -> str:
 
 
 def write_inspect(db: Path, path: Path) -> None:
-    """Run ``datasette inspect`` over ``db``, writing table counts to ``path`` for ``--inspect-file``.
+    """Run ``datasette inspect`` over ``db``, writing row counts to ``path`` for ``--inspect-file``.
+
+    ``datasette inspect`` counts tables only; the views' counts are added beside them, because
+    for an immutable database Datasette takes a page's unfiltered count from this file by name,
+    view or table, and otherwise counts a view's join on every visit (0.45 s per page at a
+    million quotes).
 
     :raises subprocess.CalledProcessError: datasette could not read the database.
     """
@@ -115,6 +122,19 @@ def write_inspect(db: Path, path: Path) -> None:
         capture_output=True,
         text=True,
     )
+    data = json.loads(path.read_text(encoding="utf-8"))
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        views = [
+            row[0] for row in conn.execute("select name from sqlite_master where type = 'view' order by name")
+        ]
+        counts = {name: conn.execute(f'select count(*) from "{name}"').fetchone()[0] for name in views}
+    finally:
+        conn.close()
+    tables = next(iter(data.values()))["tables"]
+    for name, count in counts.items():
+        tables[name] = {"count": count}
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
 def free_port() -> int:

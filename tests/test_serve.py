@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,3 +128,23 @@ def test_server_command_runs_datasette_for_one_process_and_uvicorn_workers_for_m
     assert env == {"NEWSCLAIMS_DB": str(db_path), "NEWSCLAIMS_METADATA": str(REPO / "metadata.yml")}
     with pytest.raises(ValueError, match="at least 1"):
         publish.server_command(db_path, port=8123, metadata=REPO / "metadata.yml", workers=0)
+
+
+@pytest.mark.asyncio
+async def test_view_pages_take_their_count_from_the_inspect_file(db_path, tmp_path):
+    """write_inspect counts views too, and the served instance uses that count, not a live one."""
+    from newsclaims.asgi import make_datasette
+
+    inspect = tmp_path / "inspect-data.json"
+    publish.write_inspect(db_path, inspect)
+    data = json.loads(inspect.read_text())
+    tables = data["newsclaims"]["tables"]
+    assert tables["quotes_with_speakers"]["count"] == QUOTE_COUNT
+    tables["quotes_with_speakers"]["count"] = 12345  # a count no live query could give
+    inspect.write_text(json.dumps(data))
+    ds = make_datasette(db_path, REPO / "metadata.yml", inspect)
+    page = (await ds.client.get("/newsclaims/quotes_with_speakers.json")).json()
+    assert page["filtered_table_rows_count"] == 12345
+    filtered = (await ds.client.get("/newsclaims/quotes_with_speakers.json?kind=indirect")).json()
+    assert filtered["filtered_table_rows_count"] < QUOTE_COUNT
+    assert (await ds.client.post("/newsclaims/quotes_with_speakers", json={})).status_code == 405
