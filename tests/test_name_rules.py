@@ -144,3 +144,12 @@ def test_names_honorific_abbreviation_is_no_part_of_the_name(nlp, body: str, nam
 def test_names_surname_sen_is_not_a_title(nlp):
     people, _ = _names(extract(nlp("Prime Minister Hun Sen said the plan would go ahead.")))
     assert "Hun Sen" in people
+
+
+@pytest.mark.parametrize("surname", ["Sands", "Waters"])
+def test_names_surname_the_tagger_reads_as_plural_stays_a_person_after_a_title(nlp, surname: str):
+    """ "General Motors" after a title word is a company's name, but "Professor Sands" is the person
+    named before: the tagger reads some family names in -s as plural proper nouns."""
+    body = f"Dara {surname} chairs the inquiry. Professor {surname} said the survey would close in May."
+    people, _ = _names(extract(nlp(body)))
+    assert people == {f"Dara {surname}"}

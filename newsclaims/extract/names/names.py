@@ -359,8 +359,10 @@ def _not_name_words(doc: Doc, idxs: list[int], rules: Rules) -> bool:
 
 def _plural_name(doc: Doc, idxs: list[int]) -> bool:
     """ "General Motors", "General Dynamics": a single plural proper noun after a title word is
-    the rest of a company's name, not a person's (people are not named in the plural)."""
-    return len(idxs) == 1 and doc[idxs[0]].tag_ == "NNPS"
+    the rest of a company's name, not a person's (people are not named in the plural), unless the
+    entity recogniser reads it as a person: a family name ending in -s ("Professor Burrows",
+    "Dr Rhodes") is tagged plural as often as a company's name is."""
+    return len(idxs) == 1 and doc[idxs[0]].tag_ == "NNPS" and doc[idxs[0]].ent_type_ != "PERSON"
 
 
 def _numbered_designation(doc: Doc, run: list[int], rules: Rules) -> bool:
