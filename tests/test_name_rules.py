@@ -153,3 +153,38 @@ def test_names_surname_the_tagger_reads_as_plural_stays_a_person_after_a_title(n
     body = f"Dara {surname} chairs the inquiry. Professor {surname} said the survey would close in May."
     people, _ = _names(extract(nlp(body)))
     assert people == {f"Dara {surname}"}
+
+
+@pytest.mark.parametrize(
+    "body, person, org",
+    [
+        pytest.param(
+            "The Church of Mercy Cambodia said it had sheltered 40 women.",
+            None,
+            "Church of Mercy Cambodia",
+            id="church-is-an-organisation",
+        ),
+        pytest.param(
+            "The Evangelical Church said it would open a shelter.",
+            None,
+            "Evangelical Church",
+            id="a-named-church",
+        ),
+        pytest.param(
+            "Senator Dara Church said the committee would meet again.",
+            "Dara Church",
+            None,
+            id="surname-keyword",
+        ),
+        pytest.param("Police raided a karaoke bar on Court Street in Phnom Penh.", None, None, id="street"),
+    ],
+)
+def test_names_organisation_keywords_in_churches_streets_and_surnames(
+    nlp, body: str, person: str | None, org: str | None
+):
+    """A church is a body; a keyword ending a street's name or, after a person's title, a family
+    name does not make an organisation."""
+    people, orgs = _names(extract(nlp(body)))
+    assert orgs == ({org} if org else set())
+    if person:
+        assert person in people

@@ -50,6 +50,7 @@ class Rules:
     non_names: frozenset[str]  # Capitalised
     kin_nouns: frozenset[str]
     law_words: frozenset[str]  # Capitalised
+    street_words: frozenset[str]  # Capitalised
 
     # Names (names/): chunking capitalised runs, titles, mononyms, organisation name joins
     age_leads: frozenset[str]
@@ -196,6 +197,7 @@ def load_rules() -> Rules:
         non_names=frozenset(_lines("non_names.txt")),
         kin_nouns=frozenset(w.lower() for w in _lines("kin_nouns.txt")),
         law_words=frozenset(_lines("law_words.txt")),
+        street_words=frozenset(_lines("street_words.txt")),
         age_leads=frozenset(fw["age_leads"]),
         age_closers=frozenset(fw["age_closers"]),
         name_remark_lemmas=_words("name_remark_lemmas.txt"),

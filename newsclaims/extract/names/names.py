@@ -332,7 +332,7 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
     for pos in range(len(idxs) - 1):
         width = _title_width(doc, idxs, pos, rules)
         rest = idxs[pos + width :]
-        if width and rest and not has_keyword(doc, rest, rules) and not _plural_name(doc, rest):
+        if width and rest and not _body_keyword(doc, rest, rules) and not _plural_name(doc, rest):
             last = pos + width - 1
     if last < 0 or (has_keyword(doc, idxs, rules) and doc[idxs[last + 1]].lower_ in rules.of_connectors):
         return [], idxs
@@ -343,6 +343,15 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
     while name and doc[name[0]].text in {".", "-"}:
         name = name[1:]
     return idxs[: last + 1], name
+
+
+def _body_keyword(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    """The words after a title hold an organisation keyword ("General Court"), unless it is only
+    their last word and the entity recogniser reads a person ("Senator Frank Church")."""
+    if not has_keyword(doc, idxs, rules):
+        return False
+    last = doc[idxs[-1]]
+    return has_keyword(doc, idxs[:-1], rules) or last.ent_type_ != "PERSON" or len(idxs) < 2
 
 
 def _not_name_words(doc: Doc, idxs: list[int], rules: Rules) -> bool:
