@@ -132,6 +132,20 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             "Ploy Chan",
             id="second-quote-same-paragraph",
         ),
+        pytest.param(
+            "In a statement posted to her account, Governor Chan Sophea affirmed her willingness to "
+            "accept the post, writing, “The province needs stability.”",
+            "The province needs stability.",
+            "Chan Sophea",
+            id="participle-of-saying-tagged-as-a-noun",
+        ),
+        pytest.param(
+            "Labour Minister Ith Samheng confirmed his readiness to lead the task force, writing, "
+            "“We will act.”",
+            "We will act.",
+            "Ith Samheng",
+            id="participle-of-saying-tagged-as-a-noun-2",
+        ),
     ],
 )
 def test_speaker_resolved(nlp, body, quote, speaker):

@@ -25,7 +25,7 @@ from ..base.labels import (
     SHARED_SUBJECT_DEPS,
     SUBJECT_DEPS,
 )
-from ..base.marks import SENTENCE_END
+from ..base.marks import OPEN_MARKS, SENTENCE_END, STRAIGHT_MARK
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..entities.entity_index import Entity, EntityIndex
@@ -167,7 +167,10 @@ def find_attribution(
             if _is_reporting_verb(tok, rules):
                 if new_sentence and (lo, hi) == after and _reports_own_content(tok):
                     continue
-                subject = _quoted_as_saying(tok) or _verb_subject(tok)
+                if _mistagged_gerund(tok, rules):
+                    subject = _governing_verb_subject(tok)
+                else:
+                    subject = _quoted_as_saying(tok) or _verb_subject(tok)
                 if subject is not None and lo <= subject.idx < hi:
                     return tok, subject
                 names = [t for t in toks if t.pos_ in {"PROPN", "PRON"} and t.i != tok.i]
@@ -255,9 +258,35 @@ def _names(verb: Token, rules: Rules) -> bool:
     )
 
 
+def _mistagged_gerund(tok: Token, rules: Rules) -> bool:
+    """'… affirmed her willingness to accept the role, writing, “…”': a participle of saying
+    between commas right before a quote, which the tagger took for a noun ("writing")."""
+    doc = tok.doc
+    if tok.tag_ != "NN" or not tok.lower_.endswith("ing") or tok.i == 0 or tok.i + 2 >= len(doc):
+        return False
+    stem = tok.lower_[:-3]
+    bases = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    return (
+        bool(bases & rules.reporting_verbs)
+        and doc[tok.i - 1].text == ","
+        and doc[tok.i + 1].text in {",", ":"}
+        and doc[tok.i + 2].text in OPEN_MARKS | {STRAIGHT_MARK}
+    )
+
+
+def _governing_verb_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb above ``tok`` (a mis-tagged participle hangs on a noun)."""
+    head = tok.head
+    while head.i != head.head.i and head.pos_ not in {"VERB", "AUX"}:
+        head = head.head
+    return _verb_subject(head) if head.pos_ in {"VERB", "AUX"} else None
+
+
 def _is_reporting_verb(tok: Token, rules: Rules) -> bool:
     """A verb of saying, or one the tagger took for a plural noun that still has a subject ("The
     U.S. Department of Agriculture notes, “…”")."""
+    if _mistagged_gerund(tok, rules):
+        return True
     if tok.lemma_.lower() not in rules.reporting_verbs:
         return False
     if tok.pos_ == "VERB":
