@@ -146,6 +146,12 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             "Ith Samheng",
             id="participle-of-saying-tagged-as-a-noun-2",
         ),
+        pytest.param(
+            "One of those hurt was deckhand Sok Vanna, 31, who gave only a warning: “Do not sign anything.”",
+            "Do not sign anything.",
+            "Sok Vanna",
+            id="relative-clause-lead-in",
+        ),
     ],
 )
 def test_speaker_resolved(nlp, body, quote, speaker):

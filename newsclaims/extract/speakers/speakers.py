@@ -180,7 +180,7 @@ def find_attribution(
         _governing_report(doc, quote, quoted, rules)
         or _according_to_before(doc, text, before)
         or _lead_in(doc, quote, quoted, rules)
-        or _introducing_clause(doc, text, before, quoted)
+        or _introducing_clause(doc, text, before, quoted, rules)
     )
 
 
@@ -200,7 +200,7 @@ def _according_to_before(doc: Doc, text: str, before: tuple[int, int]) -> tuple[
 
 
 def _introducing_clause(
-    doc: Doc, text: str, before: tuple[int, int], quoted: Sequence[tuple[int, int]]
+    doc: Doc, text: str, before: tuple[int, int], quoted: Sequence[tuple[int, int]], rules: Rules
 ) -> tuple[Token, Token] | None:
     """'Trump, also on Twitter, defended his decision, "As I have stated …"', 'Graham spoke on Fox
     News, "This is …"', ':Secretary of the Air Force James Roche: "No, Sir, …"': a quote opened after
@@ -223,6 +223,9 @@ def _introducing_clause(
         and (t.head.i == t.i or not lo <= t.head.idx < hi)
         and _outside(t.idx, quoted)
     ]
+    relative = _relative_lead_in(toks, lo, hi, quoted, rules) if written.endswith(":") else None
+    if relative is not None:
+        return relative
     if not heads:
         return None
     root = heads[0]
@@ -230,6 +233,22 @@ def _introducing_clause(
     if subject is None or not lo <= subject.idx < hi or subject.pos_ not in {"PROPN", "PRON", "NOUN"}:
         return None
     return root, subject
+
+
+def _relative_lead_in(
+    toks: list[Token], lo: int, hi: int, quoted: Sequence[tuple[int, int]], rules: Rules
+) -> tuple[Token, Token] | None:
+    """'Another was tour manager Thomas Gray, 24, who cited his experience of rugby: “…”': a quote
+    opened after a relative clause on a named person is that person's (the clause's antecedent),
+    not the subject of the sentence's main verb."""
+    verbs = [t for t in toks if t.pos_ in {"VERB", "AUX"} and _outside(t.idx, quoted)]
+    if not verbs or verbs[-1].dep_ != "relcl":
+        return None
+    verb, antecedent = verbs[-1], verbs[-1].head
+    relative = any(c.dep_ in SUBJECT_DEPS and c.lower_ in rules.relative_pronouns for c in verb.children)
+    if relative and antecedent.pos_ == "PROPN" and lo <= antecedent.idx < hi:
+        return verb, antecedent
+    return None
 
 
 def _outside(offset: int, quoted: Sequence[tuple[int, int]]) -> bool:
