@@ -131,6 +131,8 @@ def run_size(n: int, args: argparse.Namespace, scratch: Path) -> None:
             str(args.requests),
             "--skip",
             "export",
+            "--workers",
+            str(args.serve_workers),
         ],
         cwd=REPO,
         check=True,
@@ -149,6 +151,7 @@ def main() -> None:
     parser.add_argument("--cores", type=int, default=None, help="cores the build uses [default: --jobs]")
     parser.add_argument("--sample", type=int, default=500, help="articles in the bare spaCy pass")
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--serve-workers", type=int, default=1, help="serving processes for the load test")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--scratch", type=Path, default=None, help="working folder [default: a temp folder]")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and builds")
