@@ -188,3 +188,19 @@ def test_names_organisation_keywords_in_churches_streets_and_surnames(
     assert orgs == ({org} if org else set())
     if person:
         assert person in people
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        pytest.param(
+            "Commissioner Ana von der Berg said the report was late.", "Ana von der Berg", id="von-der"
+        ),
+        pytest.param("Colonel Ramon dela Rosa said the camp was cleared.", "Ramon dela Rosa", id="dela"),
+        pytest.param("Maria de la Cruz said the workers were never paid.", "Maria de la Cruz", id="de-la"),
+    ],
+)
+def test_names_lower_case_family_name_particles_stay_in_the_name(nlp, body: str, name: str):
+    ex = extract(nlp(body))
+    assert name in {p.name for p in ex.people}
+    assert [q.speaker.name for q in ex.quotes if q.speaker] == [name]

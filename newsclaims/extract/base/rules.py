@@ -74,6 +74,7 @@ class Rules:
     number_abbreviations: frozenset[str]
     title_function_words: frozenset[str]
     arabic_articles: frozenset[str]
+    name_particles: frozenset[str]
     office_nouns: frozenset[str]
     head_connectors: frozenset[str]
     indefinite_articles: frozenset[str]
@@ -219,6 +220,7 @@ def load_rules() -> Rules:
         number_abbreviations=_words("number_abbreviations.txt"),
         title_function_words=frozenset(fw["title_function_words"]),
         arabic_articles=_words("arabic_articles.txt"),
+        name_particles=_words("name_particles.txt"),
         office_nouns=_words("office_nouns.txt"),
         head_connectors=frozenset(fw["head_connectors"]),
         indefinite_articles=frozenset(fw["indefinite_articles"]),

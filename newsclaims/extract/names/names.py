@@ -129,6 +129,20 @@ def _lower_name_part(doc: Doc, i: int) -> bool:
     )
 
 
+def _name_particles(doc: Doc, i: int, rules: Rules) -> int:
+    """How many lower-case particles of a family name start at ``i`` ("von der" of "Ursula von der
+    Leyen", "dela" of "Arnel dela Vega"): up to two, read by the entity recogniser as part of a
+    person's name, followed by a capitalised word; 0 when there are none."""
+    k = 0
+    while k < 2 and i + k < len(doc):
+        tok = doc[i + k]
+        if not (tok.is_lower and tok.text in rules.name_particles and tok.ent_type_ == "PERSON"):
+            break
+        k += 1
+    nxt = doc[i + k] if k and i + k < len(doc) else None
+    return k if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha else 0
+
+
 def dateline_tokens(doc: Doc) -> frozenset[int]:
     """Token indices of wire datelines opening a paragraph: "BANGKOK (Reuters) -", "BOKEO, Laos –".
 
@@ -193,6 +207,11 @@ def _runs(doc: Doc, rules: Rules) -> list[list[int]]:
         if current and i + 1 < n and _lower_name_part(doc, i):
             current.extend([i, i + 1])
             i += 2
+            continue
+        particles = _name_particles(doc, i, rules) if current else 0
+        if particles:
+            current.extend(range(i, i + particles + 1))
+            i += particles + 1
             continue
         if current and i + 2 < n and _arabic_article(doc, i, rules):
             current.extend([i, i + 1, i + 2])
