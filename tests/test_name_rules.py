@@ -204,3 +204,12 @@ def test_names_lower_case_family_name_particles_stay_in_the_name(nlp, body: str,
     ex = extract(nlp(body))
     assert name in {p.name for p in ex.people}
     assert [q.speaker.name for q in ex.quotes if q.speaker] == [name]
+
+
+@pytest.mark.parametrize("brand", ["TVN24", "Kanal7"])
+def test_names_speaker_mixing_letters_and_digits_is_an_organisation(nlp, brand: str):
+    """No person's name mixes letters and digits; a broadcaster's or agency's often does, and the
+    entity recogniser may have no label for it."""
+    ex = extract(nlp(f"The mayor was stabbed on Sunday. {brand} reported he received surgery."))
+    assert brand in {o.name for o in ex.organisations}
+    assert [(q.text, q.speaker.name) for q in ex.quotes if q.speaker] == [("he received surgery", brand)]

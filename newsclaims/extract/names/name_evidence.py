@@ -121,9 +121,11 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         ev.person = True
     according = prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ == "according"
     speaks = root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs
-    if (speaks or according) and "ORG" in ents and "PERSON" not in ents and chunk.title is None:
-        # "Microsoft announced …", "TVN24 reported …", "according to Reuters": the tagger's
-        # organisation speaking is one, keyword or not
+    branded = any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
+    if (speaks or according) and ("ORG" in ents or branded) and "PERSON" not in ents and chunk.title is None:
+        # "Microsoft announced …", "according to Reuters": the tagger's organisation speaking is
+        # one, keyword or not; so is a name mixing letters and digits ("TVN24 reported …", "N1
+        # said"), which no person's name does, even where the tagger has no label for it
         ev.org_speaker = True
     if prev is not None and prev.lower_ in rules.locative_prepositions and not ev.person and not according:
         ev.place = True
