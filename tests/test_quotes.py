@@ -61,6 +61,28 @@ def test_direct_quotes_run_over_paragraphs_one_per_paragraph(nlp):
     assert quotes[0].close is None
 
 
+@pytest.mark.parametrize("close", ["”", '"'])
+def test_direct_quote_carried_into_a_paragraph_that_does_not_reopen_it(nlp, close: str):
+    """Some copy drops the reopening mark: the next paragraph goes on speaking up to its closing
+    mark, and what follows the mark is narration again."""
+    opener = "“" if close == "”" else '"'
+    body = (
+        f"After the hearing, Mary Ocampo said, {opener}The brokers lie to every family.\n\n"
+        f"Then they keep our papers.{close} The court adjourned until {opener}a later date{close} in May."
+    )
+    doc = nlp(body)
+    texts = [(doc.text[q.start : q.end], q.paragraph) for q in iter_direct_quotes(doc, load_rules())]
+    assert texts[:2] == [("The brokers lie to every family.", 1), ("Then they keep our papers.", 2)]
+    assert not any("court adjourned" in t for t, _ in texts)
+
+
+def test_direct_quote_left_open_is_not_carried_past_a_paragraph_of_narration(nlp):
+    body = "Mary Ocampo said, “The brokers lie to every family.\n\nThe court adjourned. Police said “nothing” more."
+    doc = nlp(body)
+    texts = [doc.text[q.start : q.end] for q in iter_direct_quotes(doc, load_rules())]
+    assert not any("court adjourned" in t for t in texts)
+
+
 def test_paragraph_helpers_count_from_one():
     body = "One.\n\nTwo.\n\nThree."
     assert paragraph_bounds(body) == [(0, 4), (6, 10), (12, 18)]

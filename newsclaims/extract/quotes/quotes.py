@@ -145,6 +145,27 @@ def _outer_is_single(text: str, lo: int, hi: int) -> bool:
     return False
 
 
+def _unopened_close(text: str, lo: int, hi: int) -> int | None:
+    """The mark closing a quotation the previous paragraph left open when this paragraph carries
+    on without reopening it ('… said, "I think we have learned a lot.' then 'It was a very
+    emotional day. … focus better."'), else None: the paragraph's first double mark closes
+    (a curly one, or a straight one after the last word or punctuation of a sentence)."""
+    if text[lo] in OPEN_MARKS or text[lo] == STRAIGHT_MARK:
+        return None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in OPEN_MARKS:
+            return None
+        if ch in CLOSE_MARKS:
+            return i
+        if ch == STRAIGHT_MARK:
+            after = text[i + 1] if i + 1 < hi else " "
+            before = text[i - 1]
+            closes = (before in CLOSING_PUNCT or before.isalnum()) and not after.isalnum()
+            return i if closes else None
+    return None
+
+
 def _is_title(text: str, rules: Rules) -> bool:
     """ "Helping Hands from Abroad", “Safe Jobs First”: a quoted name of a scheme, campaign or work,
     every word capitalised but the small ones, no closing punctuation; a name, not speech."""
@@ -204,10 +225,19 @@ def _quoted_spans(doc: Doc, rules: Rules) -> Iterator[tuple[DirectQuote, str]]:
     """Every quoted span with what it reads as: "speech", a "fragment" (scare-quote shaped), a
     "scare" quote after "so-called" or a "mention" (a title, slogan, gloss or label)."""
     text = doc_text(doc)
+    left_open = False  # the previous paragraph ended inside a quotation of speech
     for number, (p_start, p_end) in enumerate(paragraph_bounds(text), start=1):
         pairs = _single_pairs if _outer_is_single(text, p_start, p_end) else _mark_pairs
         skipped_close: int | None = None  # closing mark of the last quotation skipped as no speech
-        for open_at, close_at in pairs(text, p_start, p_end):
+        lo = p_start
+        close_at = _unopened_close(text, p_start, p_end) if left_open and pairs is _mark_pairs else None
+        left_open = False
+        if close_at is not None:
+            start, end = _trim(text, p_start, close_at)
+            if end > start:
+                yield DirectQuote(start, end, p_start, close_at, number, p_start, p_end, False), "speech"
+            lo = close_at + 1
+        for open_at, close_at in pairs(text, lo, p_end):
             start, end = _trim(text, open_at + 1, close_at if close_at is not None else p_end)
             if end <= start:
                 continue
@@ -228,4 +258,5 @@ def _quoted_spans(doc: Doc, rules: Rules) -> Iterator[tuple[DirectQuote, str]]:
                 skipped_close = close_at
                 yield quote, "scare" if so_called(text, open_at, rules) else "fragment"
             else:
+                left_open = close_at is None
                 yield quote, "speech"
