@@ -214,10 +214,31 @@ def test_speaker_he_said_inside_quote_is_not_an_attribution(nlp):
             "Samak Boon",
             id="official-of-named-office",
         ),
+        pytest.param(
+            "Governor Chea Vuthy said the road was closed. Deputy Governor Mao Sarin said 68 people "
+            "were missing. The governor said each family would be paid.",
+            "each family would be paid",
+            "Chea Vuthy",
+            id="the-governor-is-not-the-deputy",
+        ),
+        pytest.param(
+            "Deputy Governor Mao Sarin said 68 people were missing. The deputy governor said each "
+            "family would be paid.",
+            "each family would be paid",
+            "Mao Sarin",
+            id="the-deputy-governor",
+        ),
     ],
 )
 def test_speakers_resolve_nominal_speakers(nlp, body: str, quote: str, speaker: str) -> None:
     assert (quote, speaker) in _speakers(nlp, body)
+
+
+def test_speakers_bare_office_does_not_name_its_deputy(nlp) -> None:
+    body = (
+        "Deputy Governor Mao Sarin said 68 people were missing. The governor said each family would be paid."
+    )
+    assert ("each family would be paid", None) in _speakers(nlp, body)
 
 
 @pytest.mark.parametrize(

@@ -75,6 +75,7 @@ class Rules:
     title_function_words: frozenset[str]
     arabic_articles: frozenset[str]
     name_particles: frozenset[str]
+    subordinate_ranks: frozenset[str]
     office_nouns: frozenset[str]
     head_connectors: frozenset[str]
     indefinite_articles: frozenset[str]
@@ -221,6 +222,7 @@ def load_rules() -> Rules:
         title_function_words=frozenset(fw["title_function_words"]),
         arabic_articles=_words("arabic_articles.txt"),
         name_particles=_words("name_particles.txt"),
+        subordinate_ranks=_words("subordinate_ranks.txt"),
         office_nouns=_words("office_nouns.txt"),
         head_connectors=frozenset(fw["head_connectors"]),
         indefinite_articles=frozenset(fw["indefinite_articles"]),

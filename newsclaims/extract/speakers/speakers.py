@@ -695,7 +695,7 @@ class SpeakerResolver:
             return self._titled_by_name(tok)
         mod_words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
         phrase = " ".join([*mod_words, low])
-        recent = list(self._recent("person", tok.idx))  # read twice
+        recent = [p for p in self._recent("person", tok.idx) if not self._lower_office(p, low, mod_words)]
         for person in recent:
             role = (person.role or "").lower()
             if role.endswith(phrase) or (not mod_words and low in role.split()):
@@ -710,6 +710,21 @@ class SpeakerResolver:
             if fits and all(m in words or m in org_words for m in mod_words):
                 return person
         return None
+
+    def _lower_office(self, person: Entity, low: str, mod_words: list[str]) -> bool:
+        """Whether ``person`` holds only a lower office of the noun: 'the governor' is not
+        'Deputy Governor Oleg Klimov' (unless the noun says 'the deputy governor' too)."""
+        seen = False
+        for text in [person.role or "", *person.titles]:
+            words = text.lower().replace("-", " ").split()
+            for k, w in enumerate(words):
+                if w.rstrip(".") != low:
+                    continue
+                seen = True
+                before = words[k - 1] if k else ""
+                if before not in self.rules.subordinate_ranks or before in mod_words:
+                    return False
+        return seen
 
     def _titled_by_name(self, tok: Token) -> Entity | None:
         """ "the Pope", "the King": a title written as part of a person's name ("Pope Francis",
