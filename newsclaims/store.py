@@ -193,6 +193,15 @@ def write_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> None:
     create_tables(db)
     for table in TABLES:
         insert_rows(db, table, rows.get(table.name, ()))
+    _finish_schema(db)
+    db.conn.execute("pragma journal_mode = delete")
+    db.close()
+
+
+def _finish_schema(db: sqlite_utils.Database) -> None:
+    """What follows the tables' rows in a fresh build: full-text indexes with their triggers, the
+    views, the derived tables filled from the rows, and the planner's statistics. ``_fresh_schema``
+    runs it over empty tables, so its schema is the one a build writes."""
     for table in TABLES:
         if table.fts:
             db[table.name].enable_fts(list(table.fts), create_triggers=True, tokenize="porter")
@@ -202,8 +211,6 @@ def write_database(path: Path, rows: Mapping[str, Sequence[Any]]) -> None:
     store_derived(db.conn)
     db.conn.commit()
     _analyze(db.conn)
-    db.conn.execute("pragma journal_mode = delete")
-    db.close()
 
 
 def insert_rows(db: sqlite_utils.Database, table: Table, rows: Iterable[Any]) -> None:
@@ -234,13 +241,7 @@ def _fresh_schema() -> list[str]:
     """The schema SQL (tables, indexes, FTS, triggers, views) a fresh build creates."""
     db = sqlite_utils.Database(memory=True)
     create_tables(db)
-    for table in TABLES:
-        if table.fts:
-            db[table.name].enable_fts(list(table.fts), create_triggers=True, tokenize="porter")
-    for name, sql in VIEWS.items():
-        db.create_view(name, sql.strip())
-    create_derived(db.conn)
-    _analyze(db.conn)
+    _finish_schema(db)
     return schema_of(db.conn)
 
 

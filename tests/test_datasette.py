@@ -30,6 +30,7 @@ from dbfixture import (
 from markupsafe import escape
 
 from newsclaims import publish
+from newsclaims.asgi import make_datasette
 from newsclaims.browse import FACETS
 from newsclaims.queries import QUERIES, STORED, stored_query_table
 from newsclaims.schema import TABLES, table
@@ -44,14 +45,9 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def ds(db_path: Path) -> Datasette:
-    """The instance as served: immutable database, the committed metadata.yml, our settings."""
-    return Datasette(
-        immutables=[str(db_path)],
-        metadata=yaml.safe_load((REPO / "metadata.yml").read_text(encoding="utf-8")),
-        template_dir=str(REPO / "templates"),
-        plugins_dir=str(REPO / "plugins"),
-        settings=publish.SETTINGS,
-    )
+    """The instance as served (``newsclaims.asgi.make_datasette``): immutable database, the
+    committed metadata.yml, our templates, plugins and settings."""
+    return make_datasette(db_path, REPO / "metadata.yml")
 
 
 @pytest.fixture(scope="module")
@@ -266,13 +262,7 @@ def _with_false_counts(db_path: Path, folder: Path) -> Path:
 
 @pytest.mark.asyncio
 async def test_unfiltered_facets_come_from_stored_counts_filtered_ones_are_live(db_path, tmp_path):
-    copy = _with_false_counts(db_path, tmp_path)
-    ds = Datasette(
-        immutables=[str(copy)],
-        metadata=yaml.safe_load((REPO / "metadata.yml").read_text(encoding="utf-8")),
-        plugins_dir=str(REPO / "plugins"),
-        settings=publish.SETTINGS,
-    )
+    ds = make_datasette(_with_false_counts(db_path, tmp_path), REPO / "metadata.yml")
     unfiltered = (await ds.client.get("/newsclaims/quotes.json")).json()["facet_results"]["kind"]
     assert {r["count"] for r in unfiltered["results"]} == {999}
     filtered = (await ds.client.get("/newsclaims/quotes.json?kind=indirect")).json()
@@ -623,13 +613,7 @@ async def test_write_methods_are_refused(ds, method):
 @pytest.fixture
 def built_ds(built_db: Path) -> Datasette:
     """The served configuration over the session's real pipeline build (tests/conftest.py)."""
-    return Datasette(
-        immutables=[str(built_db)],
-        metadata=yaml.safe_load((REPO / "metadata.yml").read_text(encoding="utf-8")),
-        template_dir=str(REPO / "templates"),
-        plugins_dir=str(REPO / "plugins"),
-        settings=publish.SETTINGS,
-    )
+    return make_datasette(built_db, REPO / "metadata.yml")
 
 
 @pytest.mark.asyncio

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..base.labels import ACRONYM_DEPS, PLACE_ENTS, SUBJECT_DEPS, WH_TAGS
 from ..base.rules import Rules
 from .mononyms import mononym_cue
-from .names import NameChunk, chunk_root, word_before
+from .names import NameChunk, chunk_root, keyword_is_family_name, word_before
 from .org_names import (
     bracketed_acronym,
     chunk_acronym,
@@ -71,7 +71,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         return ev
     if generic_acronym(doc, chunk, rules):
         return ev  # "an NGO", "a microfinance institution (MFI)": a kind of body, not one body
-    kw_type = None if _keyword_in_other_name(chunk, span, words, rules) else org_keyword_type(words, rules)
+    kw_type = None if _keyword_in_other_name(doc, chunk, words, rules) else org_keyword_type(words, rules)
     if kw_type and not _place_not_body(words, root, rules):
         ev.org, ev.org_type = True, kw_type
         return ev
@@ -177,16 +177,13 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     return ev
 
 
-def _keyword_in_other_name(chunk: NameChunk, span: Span, words: list[str], rules: Rules) -> bool:
+def _keyword_in_other_name(doc: Doc, chunk: NameChunk, words: list[str], rules: Rules) -> bool:
     """An organisation keyword that does not make the name an organisation's: a street's name
     ("Church Street", "Court Road": the place word ends it), or a person's family name after a
-    person's title ("Senator Frank Church", "Judge Mary Court": the keyword is only the last word
-    and the entity recogniser reads a person),"""
-    last = words[-1]
-    if last in rules.street_words:
+    person's title ("Senator Frank Church", "Judge Mary Court")."""
+    if words[-1] in rules.street_words:
         return True
-    only_last = last in rules.org_keywords and not any(w in rules.org_keywords for w in words[:-1])
-    return only_last and chunk.title is not None and span[-1].ent_type_ == "PERSON"
+    return chunk.title is not None and keyword_is_family_name(doc, list(range(chunk.start, chunk.end)), rules)
 
 
 def _place_not_body(words: list[str], root: Token, rules: Rules) -> bool:

@@ -364,13 +364,21 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
     return idxs[: last + 1], name
 
 
-def _body_keyword(doc: Doc, idxs: list[int], rules: Rules) -> bool:
-    """The words after a title hold an organisation keyword ("General Court"), unless it is only
-    their last word and the entity recogniser reads a person ("Senator Frank Church")."""
-    if not has_keyword(doc, idxs, rules):
-        return False
+def keyword_is_family_name(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    """The name's only organisation keyword is its last word, which the entity recogniser reads as
+    part of a person's name: "Frank Church", "Mary Court" (a family name, not a church or a court)."""
     last = doc[idxs[-1]]
-    return has_keyword(doc, idxs[:-1], rules) or last.ent_type_ != "PERSON" or len(idxs) < 2
+    return (
+        last.text in rules.org_keywords
+        and not has_keyword(doc, idxs[:-1], rules)
+        and last.ent_type_ == "PERSON"
+    )
+
+
+def _body_keyword(doc: Doc, idxs: list[int], rules: Rules) -> bool:
+    """The words after a title hold an organisation keyword ("General Court"), unless it is a
+    family name ("Senator Frank Church")."""
+    return has_keyword(doc, idxs, rules) and (len(idxs) < 2 or not keyword_is_family_name(doc, idxs, rules))
 
 
 def _not_name_words(doc: Doc, idxs: list[int], rules: Rules) -> bool:

@@ -17,14 +17,17 @@ from ..entities.entity_index import Entity, EntityIndex
 PARAGRAPHS_AHEAD = 2
 
 
+def title_word_runs(person: Entity) -> list[list[str]]:
+    """The lower-case words of a person's role and of each title, in order, one list per text."""
+    return [
+        [w.rstrip(".") for w in text.lower().replace("-", " ").split()]
+        for text in [person.role or "", *person.titles]
+    ]
+
+
 def title_words(person: Entity, rules: Rules) -> set[str]:
     """Lower-case words of a person's role and titles, abbreviated ranks spelt out."""
-    words = set()
-    for text in [person.role or "", *person.titles]:
-        for w in text.lower().replace("-", " ").split():
-            w = w.rstrip(".")
-            words.add(rules.rank_abbreviations.get(w, w))
-    return words
+    return {rules.rank_abbreviations.get(w, w) for words in title_word_runs(person) for w in words}
 
 
 def paragraph_end(text: str, offset: int, paragraphs: int) -> int:

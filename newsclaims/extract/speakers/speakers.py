@@ -32,7 +32,7 @@ from ..entities.entity_index import Entity, EntityIndex
 from ..entities.org_nouns import resolve_org_noun
 from ..quotes.quotes import DirectQuote
 from .salience import previous_subject
-from .speaker_ahead import named_next, spokesperson_org, statement_issuer, title_words
+from .speaker_ahead import named_next, spokesperson_org, statement_issuer, title_word_runs, title_words
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -715,10 +715,9 @@ class SpeakerResolver:
         """Whether ``person`` holds only a lower office of the noun: 'the governor' is not
         'Deputy Governor Oleg Klimov' (unless the noun says 'the deputy governor' too)."""
         seen = False
-        for text in [person.role or "", *person.titles]:
-            words = text.lower().replace("-", " ").split()
+        for words in title_word_runs(person):
             for k, w in enumerate(words):
-                if w.rstrip(".") != low:
+                if w != low:
                     continue
                 seen = True
                 before = words[k - 1] if k else ""
