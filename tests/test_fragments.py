@@ -40,6 +40,13 @@ def _direct(nlp, body: str) -> dict[str, str | None]:
             "Fritz Henderson",
             id="inside-clause-pronoun-speaker",
         ),
+        pytest.param(
+            "The union leader Sara Lind spoke on Friday. She stressed that “no worker will be left behind” "
+            "during the shutdown, promising wages until the plant reopens.",
+            "no worker will be left behind",
+            "Sara Lind",
+            id="opening-the-reported-clause",
+        ),
     ],
 )
 def test_fragment_is_the_speakers_words(nlp, body: str, fragment: str, speaker: str) -> None:
@@ -87,3 +94,24 @@ def test_according_to_a_source_of_a_named_speakers_report(nlp) -> None:
     )
     quotes = {q.text: q.speaker.name if q.speaker else None for q in extract(nlp(body)).quotes}
     assert quotes.get("the asylum seekers may have left the boat on purpose") == "Fuad Basya"
+
+
+def test_quote_opening_a_reported_clause_keeps_the_clause(nlp) -> None:
+    """'stressed that “…” during the shutdown, …': the clause goes on after the quote, so it is
+    reported speech with the quote in it, beside the quote itself."""
+    body = (
+        "The union leader Sara Lind spoke on Friday. She stressed that “no worker will be left behind” "
+        "during the shutdown, promising wages until the plant reopens."
+    )
+    indirect = [q for q in extract(nlp(body)).quotes if q.kind == "indirect"]
+    assert [q.text[:40] for q in indirect] == ["“no worker will be left behind” during t"]
+    assert indirect[0].speaker is not None and indirect[0].speaker.name == "Sara Lind"
+
+
+def test_whole_quotation_before_more_words_is_not_a_clause(nlp) -> None:
+    """'“… is history,” and described …': a quote closed after its own comma is a quotation the
+    sentence only runs on from, not the start of a reported clause."""
+    body = "Sara Lind spoke on Friday. She said “The old plant is history,” and described a new one."
+    kinds = [(q.kind, q.text) for q in extract(nlp(body)).quotes]
+    assert ("direct", "The old plant is history") in kinds
+    assert not [k for k in kinds if k[0] == "indirect" and "history" in k[1]]

@@ -152,6 +152,26 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             "Sok Vanna",
             id="relative-clause-lead-in",
         ),
+        pytest.param(
+            "Labour activist Owen Pellow said the port had no inspectors. Pellow requested donations on "
+            "his blog to help Tola Chan with legal costs. He described Chan as a victim, “trapped by debt.”",
+            "trapped by debt.",
+            "Owen Pellow",
+            id="sentence-initial-surname-tagged-as-a-common-word",
+        ),
+        pytest.param(
+            "The report was written by lawyer Owen Marsh after months with the family of Tola Chan. "
+            "He described Chan as a victim, “trapped by debt and fear.”",
+            "trapped by debt and fear.",
+            "Owen Marsh",
+            id="pronoun-is-not-a-name-its-verb-governs",
+        ),
+        pytest.param(
+            "Sara Lind spoke after Tola Chan. Lind concurred: “We will not pay Chan,” she argued.",
+            "We will not pay Chan",
+            "Sara Lind",
+            id="name-before-the-pronoun-may-be-its-antecedent",
+        ),
     ],
 )
 def test_speaker_resolved(nlp, body, quote, speaker):

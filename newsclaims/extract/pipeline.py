@@ -65,15 +65,20 @@ CLAUSE_MIN_WORDS = 3  # words of its own a reported clause needs before a quote 
 def _ends_clause(text: str, d: _Candidate, indirect: list[_Candidate]) -> bool:
     """'Heald said although temperature and ozone are known to matter, "nobody has looked at these
     together"': a one-sentence quote closing a reported clause that has words of its own before
-    it is part of that clause (the speaker's words in part), not a quotation on its own."""
+    it is part of that clause (the speaker's words in part), not a quotation on its own. So is
+    one opening a clause that goes on after it ('emphasized that "GM remains open for business"
+    during the bankruptcy period, continuing to sell …')."""
     inner = text[d.start : d.end].rstrip(" .!?")
     if any(mark in inner for mark in (". ", "? ", "! ")):
         return False
     return any(
-        c.start < d.start
+        c.paragraph == d.paragraph
+        and c.start <= d.start
         and d.end <= c.end + 2
-        and c.paragraph == d.paragraph
-        and len(re.findall(r"\w+", text[c.start : d.start])) >= CLAUSE_MIN_WORDS
+        and (
+            len(re.findall(r"\w+", text[c.start : d.start])) >= CLAUSE_MIN_WORDS
+            or len(re.findall(r"\w+", text[d.end : c.end])) >= CLAUSE_MIN_WORDS
+        )
         for c in indirect
     )
 

@@ -9,6 +9,7 @@ across connectors ("Ministry of Labour and Overseas Employment", "Sisters at Wor
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -248,7 +249,18 @@ def _opens_name(doc: Doc, current: list[int], rules: Rules) -> bool:
     return all(doc[c].lower_.rstrip(".") in rules.person_titles for c in current[:-1])
 
 
-def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words the tagger reads as part of a person's name somewhere inside a sentence: opening a
+    sentence, the same word is that name too, however the tagger reads it there ("Rathbun
+    requested donations", tagged a verb, after "Mark Rathbun" was named)."""
+    return frozenset(
+        t.text
+        for t in doc
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.is_title and not _sentence_initial(doc, t.i)
+    )
+
+
+def _strip(doc: Doc, idxs: list[int], rules: Rules, person_words: Set[str] = frozenset()) -> list[int]:
     """Drop leading/trailing non-name words and a sentence-initial common word."""
     while idxs and (doc[idxs[0]].text in rules.non_names or doc[idxs[0]].text in {"-", "."}):
         idxs = idxs[1:]
@@ -268,6 +280,7 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules) -> list[int]:
         and _sentence_initial(doc, first.i)
         and first.pos_ != "PROPN"
         and first.text not in rules.org_keywords
+        and first.text not in person_words
     ):
         idxs = idxs[1:]
     return idxs
@@ -436,13 +449,14 @@ def find_name_chunks(doc: Doc, *, rules: Rules) -> list[NameChunk]:
     chunks = []
     text = doc_text(doc)
     titles = quoted_title_tokens(doc, rules)
+    person_words = _person_words(doc)
     runs = split_person_tails(
         doc, split_titled_names(doc, merge_runs(doc, _runs(doc, rules), rules), rules), rules
     )
     for run in runs:
         if run[0] in titles or _numbered_designation(doc, run, rules):
             continue
-        idxs = _strip(doc, run, rules)
+        idxs = _strip(doc, run, rules, person_words)
         if not idxs:
             continue
         title, name = _split_title(doc, idxs, rules)

@@ -27,6 +27,7 @@ from ..base.labels import (
     SUBJECT_DEPS,
     TIME_ENTS,
 )
+from ..base.marks import CLOSE_MARKS, OPEN_MARKS, STRAIGHT_MARK
 from ..base.rules import Rules
 from ..base.textindex import SpanIndex
 from ..names.names import dateline_tokens
@@ -179,6 +180,8 @@ def _clip(doc: Doc, rules: Rules, a: int, b: int, skip: Set[int] = frozenset()) 
     """Char span of tokens ``a..b`` (inclusive) without a leading dateline ("KATHMANDU, Nov. 18
     (Asia Pacific Wire) -", tokens ``skip``), 'that', punctuation or quote marks."""
     while a <= b and (a in skip or doc[a].is_punct or doc[a].is_space or doc[a].lower_ in rules.leading_skip):
+        if doc[a].is_quote and _opens_partial_quote(doc, a, b):
+            break
         a += 1
     while b >= a and (doc[b].is_punct or doc[b].is_space):
         b -= 1
@@ -187,6 +190,21 @@ def _clip(doc: Doc, rules: Rules, a: int, b: int, skip: Set[int] = frozenset()) 
     if b + 1 < len(doc) and doc[b + 1].is_quote and sum(t.is_quote for t in doc[a : b + 1]) % 2:
         b += 1  # the closing mark of a partial quote the clause ends with
     return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+def _opens_partial_quote(doc: Doc, a: int, b: int) -> bool:
+    """'emphasized that "GM remains open for business" during the bankruptcy period, …': the mark
+    at ``a`` opens a quote that closes inside the clause, and the clause goes on after it. A quote
+    closed after its own comma or full stop ('"… is history," and described') is a whole quotation
+    the clause only runs on from."""
+    close = next((k for k in range(a + 1, b + 1) if doc[k].is_quote), None)
+    double = OPEN_MARKS | CLOSE_MARKS | {STRAIGHT_MARK}
+    return (
+        close is not None
+        and not doc[close - 1].is_punct
+        and not any(c in double for c in doc[a + 1 : close].text)  # no mark glued inside a word
+        and any(not (t.is_punct or t.is_space) for t in doc[close + 1 : b + 1])
+    )
 
 
 def _overlaps(span: tuple[int, int], quoted: SpanIndex) -> bool:

@@ -578,8 +578,10 @@ class SpeakerResolver:
         said."), the pronoun is that organisation's person, however long ago they were named.
         """
 
+        named_here = self._named_in_own_clause(tok)
+
         def fits(p: Entity) -> bool:
-            return not gender or p.gender in (None, gender)
+            return (not gender or p.gender in (None, gender)) and id(p) not in named_here
 
         people = (p for p in self._recent("person", tok.idx) if fits(p))
         bound = self._clause_subject(tok)
@@ -603,6 +605,23 @@ class SpeakerResolver:
         if person is not None:
             person.gender = person.gender or gender or None
         return person
+
+    def _named_in_own_clause(self, tok: Token) -> set[int]:
+        """Persons named in the clause the pronoun is the subject of: 'He described Chan as a
+        victim', 'she said Chan had left' — a subject pronoun is never a name its own verb governs
+        after it. A name before the pronoun may be its antecedent ('Cole concurred: “…,” she
+        argued'), and words inside direct quotes do not count."""
+        if tok.dep_ not in SUBJECT_DEPS:
+            return set()
+        own = {t.i for t in tok.subtree}
+        found = set()
+        for t in tok.head.subtree:
+            if t.i < tok.i or t.i in own or self._inside_quote(t.idx):
+                continue
+            ent = self.index.entity_at(t) or self._extra_at.get(t.idx)
+            if ent is not None and ent.kind == "person":
+                found.add(id(ent))
+        return found
 
     def _clause_subject(self, tok: Token) -> Entity | None:
         """ "Kiara Perkins, an art major, admitted she was willing", "Allton said he had only seen
