@@ -48,6 +48,17 @@ def _reported(nlp, body: str) -> list[tuple[str, str, str]]:
             id="according-to-trailing",
         ),
         pytest.param(
+            "Owen Read spoke first. According to Read the boat in question was sold to a broker shortly "
+            "after the raid.",
+            ("the boat in question was sold to a broker shortly after the raid", "Read", "According to"),
+            id="according-to-without-a-comma",
+        ),
+        pytest.param(
+            "According to these videos and Radio Vanna, the police then surrounded the boat.",
+            ("the police then surrounded the boat", "Vanna", "According to"),
+            id="according-to-named-conjunct",
+        ),
+        pytest.param(
             "In a statement, the ministry said the inspections would continue.",
             ("the inspections would continue", "ministry", "said"),
             id="in-a-statement",

@@ -153,6 +153,13 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             id="relative-clause-lead-in",
         ),
         pytest.param(
+            "Governor Lina Park, in a statement read by her spokesman, announced the port would close. "
+            "The statement also said the inspectors had found forced labour on four boats.",
+            "the inspectors had found forced labour on four boats",
+            "Lina Park",
+            id="statement-of-the-person-who-announced-in-it",
+        ),
+        pytest.param(
             "Labour activist Owen Pellow said the port had no inspectors. Pellow requested donations on "
             "his blog to help Tola Chan with legal costs. He described Chan as a victim, “trapped by debt.”",
             "trapped by debt.",

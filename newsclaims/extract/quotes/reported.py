@@ -446,18 +446,33 @@ def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        phrase_end = max(pobj.right_edge.i, to.i) if pobj is not None and to is not None else -1
+        if pobj is None and to is not None:
+            # "According to Rathbun the property was returned": with no comma the parser hangs
+            # the clause under the name; the phrase ends with the name.
+            pobj = next(
+                (c for c in to.children if c.dep_ == "pcomp" and (c.pos_ == "PROPN" or c.is_title)), None
+            )
+            phrase_end = pobj.i if pobj is not None else -1
         if pobj is None:
             continue
         sent = tok.sent
         first = sent.start
         while first < tok.i and (doc[first].is_punct or doc[first].is_space):
             first += 1
-        phrase_end = max(pobj.right_edge.i, to.i)
         rng = (phrase_end + 1, sent.end - 1) if first == tok.i else (sent.start, tok.i - 1)
         span = _clip(doc, rules, *rng, datelines)
         if span is None or _overlaps(span, spans):
             continue
-        yield Reported(span[0], span[1], pobj.i, doc[tok.i : to.i + 1].text)
+        yield Reported(span[0], span[1], _named_conjunct(pobj).i, doc[tok.i : to.i + 1].text)
+
+
+def _named_conjunct(source: Token) -> Token:
+    """ "according to these videos and NPR": of sources joined by 'and', the first one named, if a
+    common noun heads them (the videos are NPR's report; the named source is who says it)."""
+    if source.pos_ == "PROPN":
+        return source
+    return next((c for c in source.children if c.dep_ == "conj" and c.pos_ == "PROPN"), source)
 
 
 def iter_reported(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int]]) -> Iterator[Reported]:

@@ -150,14 +150,15 @@ def spokesperson_org(index: EntityIndex, tok: Token) -> Entity | None:
 
 def statement_issuer(index: EntityIndex, doc_tok: Token) -> Entity | None:
     """Who issued the statement ``doc_tok`` names: "In a statement to Radio X, the retailer Y said"
-    -> Y (the subject of the clause it introduces), else an organisation in its phrase other than
-    the one it was given to."""
+    -> Y, "Trump, in a statement delivered via the press secretary, announced" -> Trump (the
+    subject of the clause it introduces), else an organisation in its phrase other than the one it
+    was given to."""
     prep = doc_tok.head
     if doc_tok.dep_ == "pobj" and prep.head.pos_ in {"VERB", "AUX"}:
         for child in prep.head.children:
             if child.dep_ in SUBJECT_DEPS:
                 ent = index.entity_at(child)
-                if ent is not None and ent.kind == "organisation":
+                if ent is not None:
                     return ent
     for sub in doc_tok.subtree:
         if sub.dep_ == "pobj" and sub.head.lower_ in index.rules.recipient_prepositions:
