@@ -411,3 +411,11 @@ def test_name_part_spelled_like_an_article_ends_the_name(nlp, text, person):
     from newsclaims.extract.pipeline import extract
 
     assert person in [p.name for p in extract(nlp(text)).people]
+
+
+def test_entities_source_after_according_to_the_is_an_organisation(nlp) -> None:
+    """'according to the BBC': 'to the' is not a place's preposition there, and the tagger's
+    organisation given as a source is one."""
+    ex = extract(nlp("According to the BBC, forty boats were turned away in May."))
+    assert "BBC" in _orgs(ex)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in ex.quotes] == [("indirect", "BBC")]

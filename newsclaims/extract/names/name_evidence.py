@@ -119,7 +119,8 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         and not located
     ):
         ev.person = True
-    according = prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ == "according"
+    to = doc[prev.i - 1] if prev is not None and prev.lower_ == "the" and prev.i > 0 else prev
+    according = to is not None and to.i > 0 and doc[to.i - 1].lower_ == "according"  # "according to (the) X"
     speaks = root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs
     branded = any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
     if (speaks or according) and ("ORG" in ents or branded) and "PERSON" not in ents and chunk.title is None:
@@ -134,6 +135,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         and prev.lower_ == "the"
         and prev.i > 0
         and doc[prev.i - 1].lower_ in rules.locative_prepositions
+        and not according
     ):
         ev.place = ev.place or not ev.person
     if ents and ents <= PLACE_ENTS and not ev.person:
