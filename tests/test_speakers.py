@@ -281,6 +281,16 @@ def test_speakers_bare_office_does_not_name_its_deputy(nlp) -> None:
             "the border post would close",
             id="anonymous-official",
         ),
+        pytest.param(
+            "Despite the warnings, the two brokers left the country, police revealed on Saturday.",
+            "Despite the warnings, the two brokers left the country",
+            id="police-revealed",
+        ),
+        pytest.param(
+            "Observers noted the second hearing was more orderly than the first.",
+            "the second hearing was more orderly than the first",
+            id="observers-noted",
+        ),
     ],
 )
 def test_speakers_nameless_speaker_gives_no_entity(nlp, body: str, quote: str) -> None:
