@@ -223,3 +223,29 @@ def test_reported_clause_not_continued_by_a_second_report(nlp):
     found = _reported(nlp, body)
     assert ("the border would stay open", "minister", "said") in found
     assert ("patrols would increase", "army", "warned") in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "In a statement to the Phnom Penh Post, the ministry denied these allegations:\n\n"
+            "None of it was true. The workers were paid.",
+            id="leading-prepositional-phrase",
+        ),
+        pytest.param(
+            "The minister accepted responsibility but did not say he had ordered it. Speaking to Sok Dara "
+            'of Radio Vanna, he said, "It happened under my watch. I take all the blame, because it '
+            'happened under my watch."',
+            id="leading-participle",
+        ),
+    ],
+)
+def test_circumstance_of_the_saying_is_not_what_was_said(nlp, body: str) -> None:
+    said = [text for text, _, _ in _reported(nlp, body)]
+    assert not [t for t in said if "statement to" in t or "Speaking" in t], said
+
+
+def test_according_to_inside_the_sentence_goes_with_the_main_verb(nlp) -> None:
+    body = "Rescuers, working through the night, according to the provincial police recovered ten survivors."
+    assert _reported(nlp, body) == [("recovered ten survivors", "police", "according to")]

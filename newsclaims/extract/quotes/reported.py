@@ -427,12 +427,29 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
             if found is None:
                 continue
             subject, rng = found
-        if _in_spans(subject.idx, spans):
+        if _in_spans(subject.idx, spans) or _circumstance_only(verb, rng):
             continue
         span = _clip(doc, rules, *rng, datelines)
         if span is None or _overlaps(span, spans):
             continue
         yield Reported(span[0], span[1], subject.i, verb.text)
+
+
+def _circumstance_only(verb: Token, rng: tuple[int, int]) -> bool:
+    """The range is only a circumstance of the saying, not what was said: a prepositional phrase
+    or participle hanging from the verb before it ("In a statement to the broadcaster, the Church denied …",
+    "Speaking to a reporter, he said …")."""
+    a, b = rng
+    heads = [verb, *([verb.head] if verb.dep_ in PARENTHETICAL_DEPS else [])]
+    for head in heads:
+        for child in head.children:
+            if child.i in (verb.i, head.i) or not (
+                child.left_edge.i <= a and b <= child.right_edge.i < verb.i
+            ):
+                continue
+            if child.dep_ == "prep" or (child.dep_ == "advcl" and child.tag_ == "VBG"):
+                return True
+    return False
 
 
 def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int]]) -> Iterator[Reported]:
@@ -460,7 +477,11 @@ def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         first = sent.start
         while first < tok.i and (doc[first].is_punct or doc[first].is_space):
             first += 1
-        rng = (phrase_end + 1, sent.end - 1) if first == tok.i else (sent.start, tok.i - 1)
+        # Opening the sentence, the phrase introduces what follows; inside it, the phrase goes with
+        # the side holding the sentence's main verb ("Rescuers, according to the ministry,
+        # recovered ten survivors" as much as "Ten survived, according to the ministry").
+        after = first == tok.i or sent.root.i > phrase_end
+        rng = (phrase_end + 1, sent.end - 1) if after else (sent.start, tok.i - 1)
         span = _clip(doc, rules, *rng, datelines)
         if span is None or _overlaps(span, spans):
             continue
