@@ -160,6 +160,13 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             id="statement-of-the-person-who-announced-in-it",
         ),
         pytest.param(
+            "The following is the exchange of letters as filed with the court:\n\n"
+            "Secretary of the Navy Mao Rith: “We will inspect every boat in the port.”",
+            "We will inspect every boat in the port.",
+            "Mao Rith",
+            id="label-with-the-small-words-of-a-title",
+        ),
+        pytest.param(
             "Labour activist Owen Pellow said the port had no inspectors. Pellow requested donations on "
             "his blog to help Tola Chan with legal costs. He described Chan as a victim, “trapped by debt.”",
             "trapped by debt.",

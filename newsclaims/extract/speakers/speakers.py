@@ -214,7 +214,7 @@ def _introducing_clause(
     if not toks:
         return None
     last = toks[-1]
-    if written.endswith(":") and all(t.pos_ == "PROPN" or t.is_title for t in toks):
+    if written.endswith(":") and _is_label(toks, rules):
         return last, last  # a label: "Secretary of the Air Force James Roche:"
     heads = [  # the region's own clause: its verb whose head lies outside it (or is none)
         t
@@ -233,6 +233,21 @@ def _introducing_clause(
     if subject is None or not lo <= subject.idx < hi or subject.pos_ not in {"PROPN", "PRON", "NOUN"}:
         return None
     return root, subject
+
+
+def _is_label(toks: list[Token], rules: Rules) -> bool:
+    """Capitalised words, and the small words of a title between them ("Secretary of the Air Force
+    James Roche"): a name, with its title, standing as a label."""
+
+    def capital(t: Token) -> bool:
+        return t.pos_ == "PROPN" or t.is_title
+
+    inner = toks[1:-1]
+    return (
+        capital(toks[0])
+        and capital(toks[-1])
+        and all(capital(t) or t.lower_ in rules.title_small_words for t in inner)
+    )
 
 
 def _relative_lead_in(
