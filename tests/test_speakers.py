@@ -167,6 +167,13 @@ def _speakers(nlp, body: str) -> list[tuple[str, str | None]]:
             id="label-with-the-small-words-of-a-title",
         ),
         pytest.param(
+            "The women worked at the factory for six years. Only one of them agreed to speak. "
+            "“We never saw a contract,” said Chantrea.",
+            "We never saw a contract",
+            "Chantrea",
+            id="one-word-name-of-a-person-speaking",
+        ),
+        pytest.param(
             "Labour activist Owen Pellow said the port had no inspectors. Pellow requested donations on "
             "his blog to help Tola Chan with legal costs. He described Chan as a victim, “trapped by debt.”",
             "trapped by debt.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..base.labels import DEMONYM_ENTS, MONONYM_NON_PERSON_ENTS
+from ..base.labels import DEMONYM_ENTS, MONONYM_NON_PERSON_ENTS, SUBJECT_DEPS
 from ..base.marks import REMARK_CLOSERS, REMARK_OPENERS
 from ..base.rules import Rules
 from .names import NameChunk, word_before
@@ -36,6 +36,18 @@ def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
         _age_follows(doc, chunk.end, rules)
         or _who_follows(doc, chunk.end, rules)
         or _relation_follows(doc, chunk.end, rules)
+        or _person_speaking(doc, chunk, rules)
+    )
+
+
+def _person_speaking(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
+    """ "“…,” said Wagner.": the subject of a verb of saying that the tagger reads as a person's name.
+    (A short form of someone named in full is matched to them before this is asked.)"""
+    tok = doc[chunk.start]
+    return (
+        tok.ent_type_ == "PERSON"
+        and tok.dep_ in SUBJECT_DEPS
+        and tok.head.lemma_.lower() in rules.reporting_verbs
     )
 
 
