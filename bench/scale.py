@@ -5,8 +5,8 @@ For each size N (``--sizes``), in a scratch folder:
 1. generate N distinct articles from the real Wikinews text (``bench/corpus.py``);
 2. full cold build (``build.py --full`` in a new process, ``--jobs`` processes or ``--scheduler``):
    seconds, articles/s, and articles/s per core;
-3. a bare spaCy pass, cold, over a sample of the same bodies (``--sample`` articles, evenly
-   spaced through the corpus), run twice: in one process alone, and split over as many
+3. a bare spaCy pass, cold, over a sample of the same bodies (``--sample`` articles, a seeded
+   random sample of the corpus), run twice: in one process alone, and split over as many
    processes at once as the build has cores. The build's per-core throughput is set against
    both; the second is like for like, since the build's processes also share the machine's
    caches and memory bandwidth (two parses at once each run slower than one alone);
@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -113,7 +114,9 @@ def run_size(n: int, args: argparse.Namespace, scratch: Path) -> None:
         f"({cores} core(s))",
         flush=True,
     )
-    sample = paths[:: max(1, n // args.sample)][: args.sample]
+    # A seeded random sample: a stride would alias with the generator's period (article i is
+    # real article i mod 182, so every 20th article is only ever an even-numbered one).
+    sample = sorted(random.Random(n).sample(paths, min(n, args.sample)))
     build_rate = n / full / cores
     for processes in sorted({1, cores}):
         rate = bare_rate(sample, processes)
