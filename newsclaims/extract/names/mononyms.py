@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..base.labels import DEMONYM_ENTS, MONONYM_NON_PERSON_ENTS, SUBJECT_DEPS
+from ..base.labels import DEMONYM_ENTS, MONONYM_NON_PERSON_ENTS
 from ..base.marks import REMARK_CLOSERS, REMARK_OPENERS
 from ..base.rules import Rules
-from .names import NameChunk, word_before
+from .names import NameChunk, speaking_subject, word_before
 
 MAX_AGE = 110
 REMARK_WINDOW = 12
@@ -44,11 +44,7 @@ def _person_speaking(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     """ "“…,” said Wagner.": the subject of a verb of saying that the tagger reads as a person's name.
     (A short form of someone named in full is matched to them before this is asked.)"""
     tok = doc[chunk.start]
-    return (
-        tok.ent_type_ == "PERSON"
-        and tok.dep_ in SUBJECT_DEPS
-        and tok.head.lemma_.lower() in rules.reporting_verbs
-    )
+    return tok.ent_type_ == "PERSON" and speaking_subject(tok, rules)
 
 
 def _age(tok: Token) -> bool:

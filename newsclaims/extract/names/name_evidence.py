@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..base.labels import ACRONYM_DEPS, PLACE_ENTS, SUBJECT_DEPS, WH_TAGS
 from ..base.rules import Rules
 from .mononyms import mononym_cue
-from .names import NameChunk, chunk_root, keyword_is_family_name, word_before
+from .names import NameChunk, chunk_root, keyword_is_family_name, speaking_subject, word_before
 from .org_names import (
     bracketed_acronym,
     chunk_acronym,
@@ -112,16 +112,11 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     if len(words) >= 2 and "PERSON" in ents and not (ents & {"GPE", "LOC"}):
         ev.weak_person = True
     located = prev is not None and prev.lower_ in rules.locative_prepositions
-    if (
-        root.dep_ in SUBJECT_DEPS
-        and root.head.lemma_.lower() in rules.reporting_verbs
-        and len(words) >= 2
-        and not located
-    ):
+    speaks = speaking_subject(root, rules)
+    if speaks and len(words) >= 2 and not located:
         ev.person = True
     to = doc[prev.i - 1] if prev is not None and prev.lower_ == "the" and prev.i > 0 else prev
     according = to is not None and to.i > 0 and doc[to.i - 1].lower_ == "according"  # "according to (the) X"
-    speaks = root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs
     branded = any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
     if (speaks or according) and ("ORG" in ents or branded) and "PERSON" not in ents and chunk.title is None:
         # "Microsoft announced …", "according to Reuters": the tagger's organisation speaking is

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..base.labels import NAME_PART_TAGS
+from ..base.labels import NAME_PART_TAGS, SUBJECT_DEPS
 from ..base.lexicon import is_english_word
 from ..base.marks import DATELINE_DASHES, MONEY_SIGNS
 from ..base.rules import Rules
@@ -77,6 +77,11 @@ def chunk_root(doc: Doc, chunk: NameChunk) -> Token:
     span = doc[chunk.start : chunk.end]
     external = [t for t in span if not chunk.start <= t.head.i < chunk.end or t.head.i == t.i]
     return external[-1] if external else span[-1]
+
+
+def speaking_subject(tok: Token, rules: Rules) -> bool:
+    """``tok`` is the subject of a verb of saying ("Microsoft said", "“…,” said Wagner")."""
+    return tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in rules.reporting_verbs
 
 
 def word_before(doc: Doc, chunk: NameChunk) -> Token | None:

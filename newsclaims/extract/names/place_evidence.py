@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..base.labels import SUBJECT_DEPS
 from ..base.rules import Rules
 from .name_evidence import Evidence
-from .names import NameChunk, chunk_root
+from .names import NameChunk, chunk_root, speaking_subject
 
 MAX_PASSES = 4
 
@@ -30,7 +29,7 @@ def _weak_person(doc: Doc, chunk: NameChunk, ev: Evidence, rules: Rules) -> bool
     ):
         return False
     root = chunk_root(doc, chunk)
-    return not (root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in rules.reporting_verbs)
+    return not speaking_subject(root, rules)
 
 
 class _PlaceIndex:

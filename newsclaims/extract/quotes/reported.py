@@ -192,17 +192,19 @@ def _clip(doc: Doc, rules: Rules, a: int, b: int, skip: Set[int] = frozenset()) 
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
+_DOUBLE_MARKS = OPEN_MARKS | CLOSE_MARKS | {STRAIGHT_MARK}
+
+
 def _opens_partial_quote(doc: Doc, a: int, b: int) -> bool:
     """'emphasized that "GM remains open for business" during the bankruptcy period, …': the mark
     at ``a`` opens a quote that closes inside the clause, and the clause goes on after it. A quote
     closed after its own comma or full stop ('"… is history," and described') is a whole quotation
     the clause only runs on from."""
     close = next((k for k in range(a + 1, b + 1) if doc[k].is_quote), None)
-    double = OPEN_MARKS | CLOSE_MARKS | {STRAIGHT_MARK}
     return (
         close is not None
         and not doc[close - 1].is_punct
-        and not any(c in double for c in doc[a + 1 : close].text)  # no mark glued inside a word
+        and not any(c in _DOUBLE_MARKS for c in doc[a + 1 : close].text)  # no mark glued inside a word
         and any(not (t.is_punct or t.is_space) for t in doc[close + 1 : b + 1])
     )
 
@@ -443,9 +445,7 @@ def _circumstance_only(verb: Token, rng: tuple[int, int]) -> bool:
     heads = [verb, *([verb.head] if verb.dep_ in PARENTHETICAL_DEPS else [])]
     for head in heads:
         for child in head.children:
-            if child.i in (verb.i, head.i) or not (
-                child.left_edge.i <= a and b <= child.right_edge.i < verb.i
-            ):
+            if child.i == verb.i or not (child.left_edge.i <= a and b <= child.right_edge.i < verb.i):
                 continue
             if child.dep_ == "prep" or (child.dep_ == "advcl" and child.tag_ == "VBG"):
                 return True
@@ -462,17 +462,20 @@ def iter_according_to(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        phrase_end = max(pobj.right_edge.i, to.i) if pobj is not None and to is not None else -1
-        if pobj is None and to is not None:
+        if to is None:
+            continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            phrase_end = max(pobj.right_edge.i, to.i)
+        else:
             # "According to Rathbun the property was returned": with no comma the parser hangs
             # the clause under the name; the phrase ends with the name.
             pobj = next(
                 (c for c in to.children if c.dep_ == "pcomp" and (c.pos_ == "PROPN" or c.is_title)), None
             )
-            phrase_end = pobj.i if pobj is not None else -1
-        if pobj is None:
-            continue
+            if pobj is None:
+                continue
+            phrase_end = pobj.i
         sent = tok.sent
         first = sent.start
         while first < tok.i and (doc[first].is_punct or doc[first].is_space):
