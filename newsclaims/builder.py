@@ -11,7 +11,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,8 +154,14 @@ def _extract_batch(bodies: list[str]) -> list[Extraction]:
     return [extract(doc) for doc in _WORKER_NLP.pipe(bodies, batch_size=32)]
 
 
-def _chunks(items: list[str], n: int) -> list[list[str]]:
-    size = max(1, -(-len(items) // n))
+# Articles per task. Each finished task is checkpointed, so this bounds the work an interrupted
+# build loses; many small tasks also keep every worker busy to the end (a few large ones leave
+# one core idle while another finishes its last share).
+BATCH_SIZE = 64
+
+
+def _chunks(items: list[str], jobs: int) -> list[list[str]]:
+    size = max(1, min(BATCH_SIZE, -(-len(items) // jobs)))
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
@@ -171,19 +177,26 @@ def start_pool(jobs: int) -> ProcessPoolExecutor | None:
 
 def extract_all(
     bodies: list[str], pool: ProcessPoolExecutor | None, jobs: int, progress: Progress
-) -> list[Extraction]:
-    """Extract every body, in order; with a pool, batches run in its worker processes."""
-    if not bodies:
-        return []
-    if pool is None:
-        return _extract_batch(bodies)
-    results: list[Extraction] = []
-    batches = _chunks(bodies, jobs * 4)
-    for batch in pool.map(_extract_batch, batches):
-        results += batch
+) -> Iterator[list[Extraction]]:
+    """Extract every body, in order, one batch at a time; with a pool, batches run in its workers."""
+    batches = _chunks(bodies, jobs)
+    done = 0
+    results = pool.map(_extract_batch, batches) if pool is not None else map(_extract_batch, batches)
+    for batch in results:
+        done += len(batch)
         if len(batches) > 1:
-            progress(f"  extracted {len(results)}/{len(bodies)}")
-    return results
+            progress(f"  extracted {done}/{len(bodies)}")
+        yield batch
+
+
+def checkpoint_dir(out_dir: Path) -> Path:
+    """Where a build keeps the extractions it has finished until its output is in place.
+
+    A build that fails or is killed after extracting leaves them here, and the next build into
+    the same out folder takes them up instead of parsing those articles again: a 100k-article
+    build can be resumed. Entries are keyed like the cache, so a code change makes them unused.
+    """
+    return out_dir.with_name(f".{out_dir.name}.extracted")
 
 
 def extract_cached(
@@ -194,32 +207,55 @@ def extract_cached(
     jobs: int,
     progress: Progress,
     scheduler: str | None = None,
+    checkpoint: Path | None = None,
 ) -> tuple[list[Extraction], int]:
-    """Extractions for ``articles`` in order, reusing ``old_cache``; every entry used lands in ``new_cache``.
+    """Extractions for ``articles`` in order, reusing ``old_cache`` and ``checkpoint``; every
+    entry used lands in ``new_cache``, and each fresh one in ``checkpoint`` as soon as its batch is done.
 
     With ``scheduler`` (a Dask scheduler address) the missing ones are extracted on that cluster.
+    Returns the extractions and how many were computed now.
     """
     from .extract.base.nlp import load_nlp_meta
 
     version = cache.extractor_version(load_nlp_meta())
     keys = [cache.cache_key(a.body, version) for a in articles]
-    found = {k: cache.load(old_cache, k) for k in keys} if old_cache else {}
-    missing = [i for i, k in enumerate(keys) if found.get(k) is None]
+    found: dict[str, Extraction] = {}
+    source: dict[str, Path] = {}  # the folder each reused entry came from
+    for k in keys:
+        for folder in (old_cache, checkpoint):
+            extraction = cache.load(folder, k) if folder is not None else None
+            if extraction is not None:
+                found[k], source[k] = extraction, folder
+                break
+    resumed = sum(1 for folder in source.values() if folder == checkpoint)
+    if resumed:
+        progress(f"resuming: {resumed} extraction(s) kept by an unfinished build")
+    missing = [i for i, k in enumerate(keys) if k not in found]
     bodies = [articles[i].body for i in missing]
+    cached = len(keys) - len(missing)
     if scheduler is not None:
         from .cluster import extract_on_cluster
 
-        progress(f"extracting {len(missing)} article(s) ({len(keys) - len(missing)} cached) on {scheduler}")
-        fresh = extract_on_cluster(bodies, scheduler, version, _extract_batch, progress) if bodies else []
+        progress(f"extracting {len(missing)} article(s) ({cached} cached) on {scheduler}")
+        fresh = (
+            extract_on_cluster(bodies, scheduler, version, _extract_batch, progress) if bodies else iter(())
+        )
     else:
-        progress(f"extracting {len(missing)} article(s) ({len(keys) - len(missing)} cached, {jobs} job(s))")
+        progress(f"extracting {len(missing)} article(s) ({cached} cached, {jobs} job(s))")
         fresh = extract_all(bodies, pool, jobs, progress)
-    for i, extraction in zip(missing, fresh, strict=True):
-        found[keys[i]] = extraction
-        cache.save(new_cache, keys[i], extraction)
+    # Each fresh entry is written to the checkpoint at once and linked into the new cache.
+    first_home = checkpoint if checkpoint is not None else new_cache
+    done = iter(missing)
+    for batch in fresh:
+        for extraction in batch:
+            k = keys[next(done)]
+            found[k], source[k] = extraction, first_home
+            cache.save(first_home, k, extraction)
+    if next(done, None) is not None:
+        raise RuntimeError("extraction returned fewer records than articles")
     for k in keys:
-        if old_cache is not None and not (new_cache / f"{k}.json").exists():
-            cache.carry_over(old_cache, new_cache, k)
+        if source[k] != new_cache and not (new_cache / f"{k}.json").exists():
+            cache.carry_over(source[k], new_cache, k)
     return [found[k] for k in keys], len(missing)
 
 
@@ -338,8 +374,9 @@ def _build_into_place(
         if errors and not skip_bad:
             raise BadInputError(errors)
         articles, duplicates = drop_duplicates(articles)
+        checkpoint = checkpoint_dir(out_dir)
         extractions, extracted = extract_cached(
-            articles, old_cache, new_cache, pool, jobs, progress, scheduler
+            articles, old_cache, new_cache, pool, jobs, progress, scheduler, checkpoint
         )
         rows = resolve(zip(articles, extractions, strict=True))
         previous = out_dir / DB_NAME
@@ -348,6 +385,7 @@ def _build_into_place(
         progress(f"{verb}, CSVs and datapackage; validating")
         changes = write_output(tmp, rows, pool, previous_db)
         swap_into_place(tmp, out_dir)
+        shutil.rmtree(checkpoint, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -13,7 +13,7 @@ pipeline is loaded once per worker process and parses one batch at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .errors import NewsClaimsError
 from .records import Extraction
@@ -60,19 +60,25 @@ def extract_on_cluster(
     extract_batch: Callable[[list[str]], list[Extraction]],
     progress: Callable[[str], None],
     timeout: float = 30,
-) -> list[Extraction]:
-    """Extract ``bodies`` in order on the cluster at ``address`` (``tcp://host:port``)."""
+) -> Iterator[list[Extraction]]:
+    """Extract ``bodies`` in order on the cluster at ``address`` (``tcp://host:port``), one batch at a time."""
     from distributed import Client
 
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except OSError as err:
         raise ClusterError(f"{address}: cannot reach the Dask scheduler ({err})") from err
-    with client:
+    try:
         workers = check_workers(client, expected_version, address)
-        progress(f"  sending {len(bodies)} article(s) to {workers} Dask worker(s) at {address}")
-        futures = client.map(extract_batch, batches(bodies), pure=False)
-        results: list[Extraction] = []
+    except BaseException:
+        client.close()
+        raise
+    progress(f"  sending {len(bodies)} article(s) to {workers} Dask worker(s) at {address}")
+    return _in_order(client, client.map(extract_batch, batches(bodies), pure=False))
+
+
+def _in_order(client, futures) -> Iterator[list[Extraction]]:
+    """Each batch's records as it comes back, in submission order; the client closes at the end."""
+    with client:
         for future in futures:
-            results += future.result()
-        return results
+            yield future.result()

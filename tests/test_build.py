@@ -184,6 +184,77 @@ def test_build_killed_midway_leaves_previous_output_intact(corpus_dir, tmp_path)
     assert snapshot(out) == before
 
 
+class _Interrupted(Exception):
+    """Raised by the test's extractor to stop a build part of the way through."""
+
+
+def test_build_interrupted_keeps_finished_extractions_and_the_next_build_resumes(
+    corpus_dir, built, tmp_path, monkeypatch
+):
+    from newsclaims.extract import pipeline
+
+    out = tmp_path / "data"
+    real_extract = pipeline.extract
+    calls: list[int] = []
+
+    def extract_until_the_fifth(doc):
+        calls.append(1)
+        if len(calls) == 5:
+            raise _Interrupted
+        return real_extract(doc)
+
+    monkeypatch.setattr(builder, "BATCH_SIZE", 2)
+    monkeypatch.setattr(pipeline, "extract", extract_until_the_fifth)
+    with pytest.raises(_Interrupted):
+        builder.build(corpus_dir, out, jobs=1)
+    assert not out.exists(), "nothing is in place after a failed first build"
+    kept = sorted(builder.checkpoint_dir(out).glob("*.json"))
+    assert len(kept) == 4, "the two finished batches of two are kept"
+
+    monkeypatch.setattr(pipeline, "extract", real_extract)
+    messages: list[str] = []
+    resumed = builder.build(corpus_dir, out, jobs=1, progress=messages.append)
+    assert resumed.extracted == resumed.articles_read - len(resumed.duplicates) - 4
+    assert "resuming: 4 extraction(s) kept by an unfinished build" in messages
+    assert csv_snapshot(out) == csv_snapshot(built.out_dir), "a resumed build writes what a clean one does"
+    assert not builder.checkpoint_dir(out).exists(), "a finished build removes its checkpoint"
+    assert builder.build(corpus_dir, out, jobs=1).extracted == 0, "every entry reached the new cache"
+
+
+def test_build_checkpoint_of_other_extraction_code_is_not_used(corpus_dir, built, tmp_path):
+    out = tmp_path / "data"
+    checkpoint = builder.checkpoint_dir(out)
+    checkpoint.mkdir()
+    from newsclaims.extract.base.nlp import load_nlp_meta
+
+    # An entry under a key this code never computes (another extractor version), and a write
+    # torn by a kill under the key of a real article.
+    (checkpoint / f"{'0' * 64}.json").write_text("{}", encoding="utf-8")
+    articles, _ = builder.read_all(corpus_dir)
+    key = builder.cache.cache_key(articles[0].body, builder.cache.extractor_version(load_nlp_meta()))
+    (checkpoint / f"{key}.json").write_text('{"people": [', encoding="utf-8")
+    report = builder.build(corpus_dir, out, jobs=1)
+    assert report.extracted == report.articles_read - len(report.duplicates)
+    assert csv_snapshot(out) == csv_snapshot(built.out_dir)
+
+
+def test_build_with_a_pool_checkpoints_every_batch(corpus_dir, tmp_path, monkeypatch):
+    out = tmp_path / "data"
+    seen: list[int] = []
+    real_save = builder.cache.save
+
+    def save_and_count(folder, key, extraction):
+        if folder == builder.checkpoint_dir(out):
+            seen.append(len(list(folder.glob("*.json"))))
+        real_save(folder, key, extraction)
+
+    monkeypatch.setattr(builder, "BATCH_SIZE", 3)
+    monkeypatch.setattr(builder.cache, "save", save_and_count)
+    report = builder.build(corpus_dir, out, jobs=2)
+    assert len(seen) == report.extracted, "every fresh extraction went to the checkpoint first"
+    assert seen == list(range(report.extracted)), "one at a time, in order, as batches came back"
+
+
 def test_build_recover_restores_output_after_crash_between_renames(tmp_path):
     out = tmp_path / "data"
     backup = tmp_path / ".data.previous"
