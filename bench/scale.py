@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +43,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
+
+from newsclaims import builder  # noqa: E402
 
 BARE_PASS = """
 import json, sys, time
@@ -59,15 +62,53 @@ print(json.dumps({"read": t1 - t0, "load_and_parse": t2 - t1, "tokens": tokens})
 """
 
 
-def timed_build(raw: Path, out: Path, extra: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "--raw", str(raw), "--out", str(out), *extra],
+def timed_build(raw: Path, out: Path, extra: list[str], log: Path, ledger: Path | None = None) -> float:
+    """Seconds a ``build.py`` run takes; its progress lines go to ``log``, each with the time.
+
+    With ``ledger`` (a JSON file) the build is resumable across runs of this bench: its running
+    time is written there every few seconds, and a build killed with the machine (the build keeps
+    its finished extractions, see the README) is continued by the next run, whose seconds add to
+    the ones already spent. Gaps longer than a poll interval while nothing could run (a suspended
+    machine) are not counted; a killed run loses at most one interval of its count.
+    """
+    state = json.loads(ledger.read_text()) if ledger and ledger.exists() else {"runs": []}
+    if state.get("done"):
+        return sum(state["runs"])
+    state["runs"].append(0.0)
+    proc = subprocess.Popen(
+        [sys.executable, "-u", str(REPO / "build.py"), "--raw", str(raw), "--out", str(out), *extra],
         cwd=REPO,
-        check=True,
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    return time.perf_counter() - started
+
+    def copy_progress() -> None:
+        with log.open("a", encoding="utf-8") as sink:
+            for line in proc.stderr:
+                sink.write(f"{time.strftime('%H:%M:%S')} {line}")
+                sink.flush()
+
+    reader = threading.Thread(target=copy_progress, daemon=True)
+    reader.start()
+    interval, last, spent = 2.0, time.monotonic(), 0.0
+    while proc.poll() is None:
+        time.sleep(interval)
+        now = time.monotonic()
+        spent += min(now - last, 5 * interval)
+        last = now
+        if ledger is not None:
+            state["runs"][-1] = spent
+            ledger.write_text(json.dumps(state))
+    spent += min(time.monotonic() - last, 5 * interval)
+    reader.join()
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, "build.py")
+    state["runs"][-1] = spent
+    if ledger is not None:
+        state["done"] = True
+        ledger.write_text(json.dumps(state))
+    return sum(state["runs"])
 
 
 def bare_rate(paths: list[Path], processes: int) -> float:
@@ -102,16 +143,29 @@ def mb(path: Path) -> float:
 
 def run_size(n: int, args: argparse.Namespace, scratch: Path) -> None:
     raw, out = scratch / f"raw-{n}", scratch / f"data-{n}"
-    shutil.rmtree(raw, ignore_errors=True)
-    shutil.rmtree(out, ignore_errors=True)
-    paths = corpus.write_corpus(raw, n)
-    print(f"\n== {n} articles ({sum(p.stat().st_size for p in paths) / 1e6:.0f} MB of text) ==", flush=True)
+    ledger = scratch / f"full-build-{n}.json"
+    log = scratch / f"build-{n}.log"
+    resuming = args.resume and ledger.exists() and raw.is_dir()
+    if resuming:
+        paths = [corpus.path_for(raw, i) for i in range(n)]
+        runs = json.loads(ledger.read_text())["runs"]
+        print(f"\n== {n} articles: resuming the full build after {len(runs)} run(s), {sum(runs):.1f} s ==")
+    else:
+        for stale in (raw, out, builder.checkpoint_dir(out)):
+            shutil.rmtree(stale, ignore_errors=True)
+        for stale in (ledger, log):
+            stale.unlink(missing_ok=True)
+        paths = corpus.write_corpus(raw, n)
+        print(
+            f"\n== {n} articles ({sum(p.stat().st_size for p in paths) / 1e6:.0f} MB of text) ==", flush=True
+        )
     where = ["--scheduler", args.scheduler] if args.scheduler else ["--jobs", str(args.jobs)]
     cores = args.cores or args.jobs
-    full = timed_build(raw, out, ["--full", *where])
+    full = timed_build(raw, out, ["--full", *where], log, ledger if args.resume else None)
+    runs = json.loads(ledger.read_text())["runs"] if args.resume else [full]
     print(
         f"full cold build: {full:.1f} s, {n / full:.2f} articles/s, {n / full / cores:.2f} articles/s per core "
-        f"({cores} core(s))",
+        f"({cores} core(s){f', in {len(runs)} runs resumed from checkpoints' if len(runs) > 1 else ''})",
         flush=True,
     )
     # A seeded random sample: a stride would alias with the generator's period (article i is
@@ -127,12 +181,16 @@ def run_size(n: int, args: argparse.Namespace, scratch: Path) -> None:
             flush=True,
         )
 
+    if (raw / "added").exists():
+        # A resumed bench killed after its add step: back to the N-article corpus, untimed.
+        shutil.rmtree(raw / "added")
+        timed_build(raw, out, where, log)
     added = corpus.write_corpus(scratch / f"add-{n}", args.add, start=n)
     for path in added:
         target = raw / "added" / path.relative_to(scratch / f"add-{n}")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(path, target)
-    add = timed_build(raw, out, where)
+    add = timed_build(raw, out, where, log)
     print(
         f"add {args.add} articles (in place): {add:.1f} s = {add / full:.1%} of the full build   (target < 5%)"
     )
@@ -175,6 +233,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--scratch", type=Path, default=None, help="working folder [default: a temp folder]")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and builds")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue a full build a killed run of this bench left in --scratch (its time is kept in a ledger)",
+    )
     args = parser.parse_args()
     if not corpus.SHARED.is_dir():
         sys.exit(f"needs the real articles in {corpus.SHARED}")
