@@ -78,3 +78,33 @@ def test_figure_context_reads(nlp, sentence: str, expected: tuple) -> None:
 )
 def test_figure_context_relative_time_is_no_duration(nlp, sentence: str) -> None:
     assert not any(unit == "years" for _, _, _, unit in _figures(nlp, sentence))
+
+
+def test_digit_led_masks_match_their_word_boundary_forms():
+    """The masks start at the digit for speed ("\\d(?<!\\w\\d)"); they must match exactly what the
+    plain "\\b\\d" forms match, on text dense in digits, separators and letters (Arabic-Indic
+    digits included: both forms read Unicode digits)."""
+    import random
+    import re
+
+    from newsclaims.extract.figures.figure_context import _MASKS
+
+    plain = {
+        0: r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",
+        1: r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b",
+        2: r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\.\d{2}\s*[ap]\.?m\b",
+        3: r"\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)",
+        6: r"(?<![\w.,])0\d{3,}(?:[ \-]\d+)*",
+        7: r"\b\d{2,4}/\d{1,4}\b",
+        8: r"\b\d+(?:st|nd|rd|th)\b",
+    }
+    rng = random.Random(7)
+    noise = "0123456789 ./-:apmAPM'’ostndrh+(),é٣\n"
+    samples = ["2023-06-14", "x2023-06-14", "14/06/2023", "10:30", "9.30 pm", "7 a.m.", "6 o’clock"]
+    samples += ["09610-102030", "a0123 456", "24/7", "2008/12", "21st", "x21st", "٣rd"]
+    parts = [rng.choice(samples) if rng.random() < 0.05 else rng.choice(noise) for _ in range(200_000)]
+    text = "".join(parts)
+    for i, pattern in plain.items():
+        expected = re.compile(pattern, _MASKS[i].flags)
+        assert [m.span() for m in _MASKS[i].finditer(text)] == [m.span() for m in expected.finditer(text)]
+        assert _MASKS[i].search(text), "the text exercises the pattern"

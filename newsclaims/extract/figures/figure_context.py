@@ -16,16 +16,19 @@ from ..base.rules import Rules
 from ..base.textindex import breaks_before, doc_text
 from .figure_patterns import figure_patterns
 
+# Spans whose digits are no figures. The digit-led ones start with the digit and check the word
+# boundary behind it ("\d(?<!\w\d)" is "\b\d"), so the regex engine skips ahead to digits
+# instead of trying every position: the same matches in about half the time.
 _MASKS = (
-    re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),  # ISO dates
-    re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"),  # 14/06/2023
-    re.compile(r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\.\d{2}\s*[ap]\.?m\b", re.IGNORECASE),  # times
-    re.compile(r"\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)", re.IGNORECASE),
+    re.compile(r"\d(?<!\w\d)\d{3}[-/.]\d{1,2}[-/.]\d{1,2}\b"),  # ISO dates
+    re.compile(r"\d(?<!\w\d)\d?[-/.]\d{1,2}[-/.]\d{2,4}\b"),  # 14/06/2023
+    re.compile(r"\d(?<!\w\d)(?:\d?:\d{2}(?!\d)|\d?\.\d{2}\s*[ap]\.?m\b)", re.IGNORECASE),  # times
+    re.compile(r"\d(?<!\w\d)\d?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)", re.IGNORECASE),
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|example)\S*"),
     re.compile(r"(?<!\w)\+?\(?\d{2,4}\)?(?:[ \-]\d{2,4}){2,}(?!\d)"),  # phone numbers
-    re.compile(r"(?<![\w.,])0\d{3,}(?:[ \-]\d+)*"),  # 09610-102030, 0123 456: a leading 0 is a code
-    re.compile(r"\b\d{2,4}/\d{1,4}\b"),  # 24/7, law 2008/12
-    re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals
+    re.compile(r"0(?<![\w.,]0)\d{3,}(?:[ \-]\d+)*"),  # 09610-102030, 0123 456: a leading 0 is a code
+    re.compile(r"\d(?<!\w\d)\d{1,3}/\d{1,4}\b"),  # 24/7, law 2008/12
+    re.compile(r"\d(?<!\w\d)\d*(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals
 )
 
 
@@ -55,15 +58,14 @@ class FigureContext:
         self.rules = rules
         self.patterns = figure_patterns(rules)
         self.text = doc_text(doc)
+        # Filled a slice at a time: a loop per character was a tenth of all extraction time.
         self.token_at: list[int] = [-1] * (len(self.text) + 1)
         for token in doc:
-            for offset in range(token.idx, token.idx + len(token.text)):
-                self.token_at[offset] = token.i
+            self.token_at[token.idx : token.idx + len(token)] = [token.i] * len(token)
         self.masked = [False] * (len(self.text) + 1)
         for pattern in _MASKS:
             for match in pattern.finditer(self.text):
-                for offset in range(match.start(), match.end()):
-                    self.masked[offset] = True
+                self.masked[match.start() : match.end()] = [True] * (match.end() - match.start())
 
     def token(self, offset: int) -> Token | None:
         index = self.token_at[offset] if 0 <= offset < len(self.text) else -1

@@ -74,9 +74,11 @@ class NameChunk:
 
 def chunk_root(doc: Doc, chunk: NameChunk) -> Token:
     """The chunk's syntactic head: its last token attached outside it (names are head-final)."""
-    span = doc[chunk.start : chunk.end]
-    external = [t for t in span if not chunk.start <= t.head.i < chunk.end or t.head.i == t.i]
-    return external[-1] if external else span[-1]
+    for i in range(chunk.end - 1, chunk.start - 1, -1):
+        head = doc[i].head.i
+        if head == i or not chunk.start <= head < chunk.end:
+            return doc[i]
+    return doc[chunk.end - 1]
 
 
 def speaking_subject(tok: Token, rules: Rules) -> bool:
@@ -94,9 +96,11 @@ def word_before(doc: Doc, chunk: NameChunk) -> Token | None:
 
 def _is_cap(tok: Token, rules: Rules) -> bool:
     text = tok.text
+    if not text[:1].isupper():
+        return False  # first: it rules out most tokens at once
     if tok.like_num or any(c in MONEY_SIGNS for c in text):
         return False  # "HK$330,000", "US$450": an amount, not a name
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text) and not tok.is_punct
+    return any(c.isalpha() for c in text) and not tok.is_punct
 
 
 def _attached(doc: Doc, i: int) -> bool:

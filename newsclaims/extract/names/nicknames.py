@@ -20,21 +20,27 @@ if TYPE_CHECKING:
     from .names import NameChunk
 
 
-def _marks(doc: Doc, start: int, end: int) -> list[str]:
-    """The non-space tokens between two chunks."""
-    return [t.text for t in doc[start:end] if not t.is_space]
+def _only_mark(doc: Doc, start: int, end: int) -> str | None:
+    """The one non-space token between two chunks, or None when there are none or several
+    (stops at the second: the gap between two names can be a paragraph long)."""
+    found = None
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.is_space:
+            continue
+        if found is not None:
+            return None
+        found = tok.text
+    return found
 
 
 def _is_nickname(doc: Doc, before: NameChunk, nick: NameChunk, after: NameChunk, rules: Rules) -> bool:
-    opened, closed = _marks(doc, before.end, nick.first), _marks(doc, nick.end, after.first)
     return (
         len(nick.words) == 1
         and nick.title is None
         and after.title is None
-        and len(opened) == 1
-        and opened[0] in NICKNAME_OPENERS
-        and len(closed) == 1
-        and closed[0] in NICKNAME_CLOSERS
+        and _only_mark(doc, before.end, nick.first) in NICKNAME_OPENERS
+        and _only_mark(doc, nick.end, after.first) in NICKNAME_CLOSERS
         and not has_keyword(doc, list(range(before.start, after.end)), rules)
     )
 

@@ -10,6 +10,7 @@ inside a sentence with no verb (so-called “rescue” raids, a scheme's name) a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -63,10 +64,21 @@ def paragraph_of(text: str, offset: int) -> int:
     return _paragraph_of(text, offset)
 
 
+# Scanning for the marks with a regex visits only them: a loop over every character of every
+# paragraph was a tenth of extraction time.
+_DOUBLE_MARK_RE = re.compile(
+    "[" + re.escape("".join(sorted({*OPEN_MARKS, *CLOSE_MARKS, STRAIGHT_MARK}))) + "]"
+)
+_OPENING_MARK_RE = re.compile(
+    "[" + re.escape("".join(sorted({*OPEN_MARKS, STRAIGHT_MARK, *SINGLE_OPEN_MARKS}))) + "]"
+)
+
+
 def _mark_pairs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None]]:
     """(open, close) offsets of the outermost double-quoted spans in ``text[lo:hi]``."""
     depth, opened, straight = 0, -1, False
-    for i in range(lo, hi):
+    for mark in _DOUBLE_MARK_RE.finditer(text, lo, hi):
+        i = mark.start()
         ch = text[i]
         if ch == STRAIGHT_MARK:
             if depth == 0:
@@ -137,7 +149,8 @@ def _single_pairs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None
 
 def _outer_is_single(text: str, lo: int, hi: int) -> bool:
     """The paragraph's first quotation mark is a single one: its quotations use single marks."""
-    for i in range(lo, hi):
+    for mark in _OPENING_MARK_RE.finditer(text, lo, hi):
+        i = mark.start()
         if text[i] in OPEN_MARKS or text[i] == STRAIGHT_MARK:
             return False
         if _single_opens(text, i, lo):
