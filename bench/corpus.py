@@ -82,7 +82,9 @@ def generate(sources: list[Source], count: int, start: int = 0) -> Iterator[tupl
         b, r = i % n, i // n
         base = sources[b]
         if b not in orders:
-            orders[b] = _shuffled(len(pool), b)
+            # Never the base's own paragraph: "title, P, P, …" reads as a scraped page whose
+            # title is repeated, with no article after it.
+            orders[b] = [k for k in _shuffled(len(pool), b) if pool[k] not in base.paragraphs]
         order = orders[b]
         paragraph = pool[order[r % len(pool)]]
         at = 1 + (r // len(pool) + b) % len(base.paragraphs)

@@ -40,3 +40,18 @@ def test_article_i_does_not_depend_on_the_run(shared_real, tmp_path):
         a = corpus.path_for(tmp_path / "all", i).read_bytes()
         assert corpus.path_for(tmp_path / "tail", i).read_bytes() == a
     assert "CC BY 2.5" in (tmp_path / "tail" / "README.txt").read_text()
+
+
+def test_no_article_repeats_a_paragraph_of_its_own(shared_real, tmp_path):
+    """The inserted paragraph is never one the base article already has: 'title, P, P, …' reads
+    as a scraped page with a repeated title and no article (article 96,436 of the 100k corpus
+    did, and failed the build)."""
+    sources = corpus.load_sources(corpus.source_files(shared_real))
+    starts = [0, 5_000, 50_000, 96_436 - 3, 150_000]
+    for start in starts:
+        for i, text in corpus.generate(sources, 8, start=start):
+            paragraphs = text.split("\n\n")
+            assert len(set(paragraphs)) == len(paragraphs), f"article {i}"
+            path = tmp_path / f"a{i}.txt"
+            path.write_text(text, encoding="utf-8")
+            assert read_article(path, tmp_path).body
