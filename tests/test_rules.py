@@ -97,6 +97,53 @@ def test_the_word_list_check_catches_constants():
     assert word_constants(source) == list("ABCDEFGH")
 
 
+def inline_word_collections(source: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(line, literal) of every collection of strings written anywhere in ``source``, inside
+    functions included (``x in {"the", "this"}``), except the values of the module-level names in
+    ``allowed``."""
+    tree = ast.parse(source)
+    skip: set[int] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id in allowed for t in node.targets
+        ):
+            skip.update(id(n) for n in ast.walk(node.value))
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skip or not isinstance(node, ast.Set | ast.List | ast.Tuple | ast.Dict):
+            continue
+        if _of_strings(node):
+            found.append((node.lineno, ast.unparse(node)))
+            skip.update(id(n) for n in ast.walk(node))
+    return found
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(EXTRACT)))
+def test_no_extraction_function_writes_a_word_list_inline(path: Path):
+    """Word sets inside functions are word lists too: they belong in ``Rules``; parse labels in
+    ``base/labels.py``, marks in ``base/marks.py``, and code values in an enum."""
+    rel = path.relative_to(EXTRACT).as_posix()
+    if rel in ALLOWED_MODULES:
+        return
+    allowed = frozenset(name for module, name in ALLOWED_NAMES if module == rel)
+    found = inline_word_collections(path.read_text(encoding="utf-8"), allowed)
+    assert not found, f"{rel} writes word lists inline: {found}"
+
+
+def test_the_inline_check_catches_sets_in_functions():
+    source = "\n".join(
+        [
+            "STAGES = ('a', 'b')",
+            "def f(tok):",
+            '    if tok.lower_ in {"the", "this"}:',
+            '        return gap in (["of", "the"], ["at"])',
+            '    return tok.text.endswith((",", ":")) or tok.dep_ in LABELS or x in {1, 2}',
+        ]
+    )
+    assert [line for line, _ in inline_word_collections(source, frozenset({"STAGES"}))] == [3, 4, 5]
+    assert [line for line, _ in inline_word_collections(source)] == [1, 3, 4, 5]
+
+
 def _loaded_files() -> set[str]:
     """Names of the rules files one uncached ``load_rules`` reads."""
     read: set[str] = set()

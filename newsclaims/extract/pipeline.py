@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import EntityRef, Extraction, Figure, Quote
 from .base.labels import SPEAKER_MODIFIER_DEPS
+from .base.marks import SENTENCE_BREAKS, SENTENCE_GAPS
 from .base.rules import Rules, load_rules
 from .base.textindex import SpanIndex, doc_text
 from .entities.entities import build_entities, to_records
@@ -69,7 +70,7 @@ def _ends_clause(text: str, d: _Candidate, indirect: list[_Candidate]) -> bool:
     one opening a clause that goes on after it ('emphasized that "GM remains open for business"
     during the bankruptcy period, continuing to sell …')."""
     inner = text[d.start : d.end].rstrip(" .!?")
-    if any(mark in inner for mark in (". ", "? ", "! ")):
+    if any(mark in inner for mark in SENTENCE_BREAKS):
         return False
     return any(
         c.paragraph == d.paragraph
@@ -242,7 +243,8 @@ def _claim(doc: Doc, fig: Figure, lookup: _QuoteLookup) -> Figure:
         before = [
             quotes[i]
             for i in lookup.indirect_by_paragraph.get(paragraph_of(text, fig.start), [])
-            if quotes[i].end <= sent.start_char and text[quotes[i].end : sent.start_char].strip() in {".", ""}
+            if quotes[i].end <= sent.start_char
+            and text[quotes[i].end : sent.start_char].strip() in SENTENCE_GAPS
         ]
         if before and before[-1].speaker is not None:
             return replace(fig, claimant=before[-1].speaker, quote_index=None)

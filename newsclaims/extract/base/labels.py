@@ -19,7 +19,7 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 ACRONYM_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos", "conj"})
-JOINED_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
+PLACE_OR_NATIONALITY_ENTS = frozenset({"GPE", "LOC", "NORP"})
 NAME_PART_TAGS = frozenset({"PROPN"})
 ROLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 ROLE_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "poss"})
@@ -42,3 +42,32 @@ SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
 OBJECT_PATH_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "compound", "appos", "npadvmod"})
 BOUND_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 MISTAGGED_SUBJECT_DEPS = frozenset({"nsubj", "nmod", "compound"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+NOMINAL_OR_PRONOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+NAME_OR_PRONOUN_POS = frozenset({"PROPN", "PRON"})
+MODIFIER_WORD_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+"""Words that may stand in a role or description before a name."""
+VERB_OR_SUBORDINATOR_POS = frozenset({"VERB", "AUX", "SCONJ"})
+VERB_OR_PUNCT_POS = frozenset({"VERB", "AUX", "PUNCT"})
+PREPOSITION_POS = frozenset({"ADP", "SCONJ"})
+"""The tagger reads some prepositions ('after', 'before') as subordinators."""
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+DETERMINER_DEPS = frozenset({"det", "poss"})
+THAT_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+"""How a 'that' clause hangs from a noun ('reports that …')."""
+VERB_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+NOUN_OBJECT_DEPS = frozenset({"dobj", "pobj"})
+COMPOUND_DEPS = frozenset({"compound", "nmod"})
+PREMODIFIER_DEPS = frozenset({"compound", "amod"})
+PREDICATE_DEPS = frozenset({"attr", "acomp", "npadvmod", "advmod"})
+"""What follows 'be' in 'she was 17', 'they were over 18'."""
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS"})
+COUNTED_NOUN_TAGS = frozenset({"NN", "NNS", "JJ", "NNPS"})
+"""A word a number counts: '50 employees', '3 new cases'."""
+GEO_ENTS = frozenset({"GPE", "LOC"})
+INSIDE_ENTITY_IOB = frozenset({"B", "I"})
+"""A token that begins or continues an entity."""
+SUBJECT_OR_POSSESSOR_DEPS = SUBJECT_DEPS | {"poss"}
+CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS | {"expl"}
+"""A clause's subject, the expletive "there"/"it" included."""

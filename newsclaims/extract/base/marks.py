@@ -28,3 +28,11 @@ NICKNAME_CLOSERS = frozenset({")", "”", '"', "’", "'"})
 REMARK_OPENERS = frozenset({",", "(", "—", "–"})  # "Lina, not her real name,"
 REMARK_CLOSERS = frozenset({",", ")", ".", "—", "–", ";"})
 PLURAL_POSSESSIVES = frozenset({"’", "'"})  # the possessive of a plural is an apostrophe alone
+
+# Remarks and attributions (entities.py, mononyms.py, names.py, speakers.py, pipeline.py)
+APPOSITION_OPENERS = frozenset({",", "("})  # "Nok, 24," / "Nok (24)" / "the Fund, known as TAF"
+NAME_EDGE_MARKS = frozenset({"-", "."})  # never the first or last token of a name
+NAME_TRAILING_MARKS = NAME_EDGE_MARKS | {","}
+ATTRIBUTION_MARKS = (",", ":")  # what ends an attribution before its quote: 'X said, "…"', 'X: "…"'
+SENTENCE_BREAKS = (". ", "? ", "! ")  # a quote holding one of these is more than one sentence
+SENTENCE_GAPS = frozenset({".", ""})  # what may stand between a quote and the next sentence

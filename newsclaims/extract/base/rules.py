@@ -83,11 +83,19 @@ class Rules:
     role_prepositions: frozenset[str]
     chain_gap_words: frozenset[str]
     title_links: frozenset[str]
+    org_list_gaps: tuple[tuple[str, ...], ...]
+    org_list_closers: tuple[tuple[str, ...], ...]
+    pseudonym_cues: frozenset[str]
+    org_member_prepositions: frozenset[str]
+    org_name_connectors: frozenset[str]
+    demonstrative_determiners: frozenset[str]
 
     # Entities (entities/): affiliations, media mastheads, organisation nouns
     lead_verbs: frozenset[str]
     short_media_heads: frozenset[str]
     org_definite_determiners: frozenset[str]
+    parent_org_gaps: tuple[tuple[str, ...], ...]
+    alias_leads: tuple[tuple[str, ...], ...]
 
     # Quotes (quotes/): direct quotes, fragments, reported speech
     naming_verbs: frozenset[str]
@@ -97,6 +105,9 @@ class Rules:
     title_small_words: frozenset[str]
     leading_skip: frozenset[str]
     circumstance_nouns: frozenset[str]
+    clause_document_nouns: frozenset[str]
+    plain_saying_lemmas: frozenset[str]
+    time_conjunctions: frozenset[str]
 
     # Speakers (speakers/): attribution and resolution of speaker words
     rank_abbreviations: dict[str, str]
@@ -115,6 +126,7 @@ class Rules:
     relative_pronouns: frozenset[str]
     relative_speakers: frozenset[str]
     issuing_verbs: frozenset[str]
+    age_words: frozenset[str]
 
     # Pipeline (pipeline.py): which candidate quotes are kept
     finding_cues: frozenset[str]
@@ -142,6 +154,9 @@ class Rules:
     number_scales: dict[str, int]
     scale_suffixes: dict[str, int]
     denominators: dict[str, int]
+    half_denominators: frozenset[str]
+    age_bound_qualifiers: frozenset[str]
+    partitive_definite_determiners: frozenset[str]
 
 
 def _text(name: str) -> str:
@@ -279,4 +294,19 @@ def load_rules() -> Rules:
         number_scales=_numbers("number_scales.txt"),
         scale_suffixes=_numbers("scale_suffixes.txt"),
         denominators=_numbers("denominators.txt"),
+        org_list_gaps=tuple(tuple(gap) for gap in fw["org_list_gaps"]),
+        org_list_closers=tuple(tuple(gap) for gap in fw["org_list_closers"]),
+        clause_document_nouns=_words("clause_document_nouns.txt"),
+        parent_org_gaps=tuple(tuple(gap) for gap in fw["parent_org_gaps"]),
+        alias_leads=tuple(tuple(gap) for gap in fw["alias_leads"]),
+        pseudonym_cues=frozenset(fw["pseudonym_cues"]),
+        org_member_prepositions=frozenset(fw["org_member_prepositions"]),
+        org_name_connectors=frozenset(fw["org_name_connectors"]),
+        demonstrative_determiners=frozenset(fw["demonstrative_determiners"]),
+        plain_saying_lemmas=frozenset(fw["plain_saying_lemmas"]),
+        time_conjunctions=frozenset(fw["time_conjunctions"]),
+        age_words=frozenset(fw["age_words"]),
+        half_denominators=frozenset(fw["half_denominators"]),
+        age_bound_qualifiers=frozenset(fw["age_bound_qualifiers"]),
+        partitive_definite_determiners=frozenset(fw["partitive_definite_determiners"]),
     )

@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from ..base.labels import NOUN_OBJECT_DEPS
 from ..names.name_evidence import Evidence
 from ..names.names import chunk_root
 from .entity_index import Entity, EntityIndex
@@ -56,9 +57,9 @@ def assign_parents(index: EntityIndex) -> None:
         gap = [t.lower_ for t in doc[a.end : b.first]]
         if ea is eb:
             continue
-        if gap in (["’s"], ["'s"]) and eb.parent is None:
+        if len(gap) == 1 and gap[0] in index.rules.possessive_clitics and eb.parent is None:
             eb.parent = ea
-        elif gap in (["of", "the"], ["of"], ["at", "the"], ["at"], ["under", "the"]) and ea.parent is None:
+        elif tuple(gap) in index.rules.parent_org_gaps and ea.parent is None:
             ea.parent = eb
 
 
@@ -93,6 +94,6 @@ def _org_led(index: EntityIndex, root: Token) -> Entity | None:
             continue
         for obj in clause.subtree:
             ent = index.entity_at(obj)
-            if ent is not None and ent.kind == "organisation" and obj.dep_ in {"dobj", "pobj"}:
+            if ent is not None and ent.kind == "organisation" and obj.dep_ in NOUN_OBJECT_DEPS:
                 return ent
     return None

@@ -12,8 +12,9 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from ...records import OrganisationMention, PersonMention
-from ..base.labels import SHORT_MEDIA_DEPS, SUBJECT_DEPS
+from ..base.labels import SHORT_MEDIA_DEPS, SUBJECT_OR_POSSESSOR_DEPS
 from ..base.lexicon import is_english_word
+from ..base.marks import APPOSITION_OPENERS
 from ..base.rules import Rules
 from ..names.name_evidence import Evidence, read_evidence
 from ..names.names import NameChunk, chunk_root, find_name_chunks
@@ -34,7 +35,7 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
     _spread_person_evidence(doc, chunks, evidence)
     spread_place_evidence(doc, chunks, evidence, rules)
     builder = EntityBuilder()
-    aliases = _alias_chunks(doc, chunks, evidence)
+    aliases = _alias_chunks(doc, chunks, evidence, rules)
     by_length = sorted(chunks, key=lambda c: (-len(c.words), c.start))
     pending = []
     for chunk in by_length:
@@ -89,7 +90,9 @@ def _weak_org(builder: EntityBuilder, chunk: NameChunk) -> bool:
     return common or builder.match_short(chunk, chunk.start_char) is not None
 
 
-def _alias_chunks(doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidence]) -> dict[int, NameChunk]:
+def _alias_chunks(
+    doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidence], rules: Rules
+) -> dict[int, NameChunk]:
     """Chunks that give another name of the organisation just before them: "the Cambodian League
     for … Human Rights, known as Licadho", "… (also known as X)", "the Lao Women's Union (LWU)".
 
@@ -104,10 +107,10 @@ def _alias_chunks(doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidenc
             continue
         gap = [t.lower_ for t in doc[named.end : alias.first]]
         closed = alias.end < len(doc) and doc[alias.end].text == ")"
-        while gap and gap[0] in {",", "("}:
+        while gap and gap[0] in APPOSITION_OPENERS:
             gap = gap[1:]
         if (gap == [] and closed and doc[named.end].text == "(") or (
-            len(gap) >= 2 and gap[-2:] == ["known", "as"] and len(gap) <= 4
+            len(gap) >= 2 and tuple(gap[-2:]) in rules.alias_leads and len(gap) <= 4
         ):
             out[alias.start] = named
     return out
@@ -115,7 +118,7 @@ def _alias_chunks(doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidenc
 
 def _possessive_or_subject(doc: Doc, chunk: NameChunk) -> bool:
     root = chunk_root(doc, chunk)
-    return root.dep_ in SUBJECT_DEPS | {"poss"}
+    return root.dep_ in SUBJECT_OR_POSSESSOR_DEPS
 
 
 def _spread_person_evidence(doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidence]) -> None:

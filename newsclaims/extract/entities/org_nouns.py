@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..base.labels import DETERMINER_DEPS
 from ..base.rules import Rules
 from .entity_index import Entity, EntityIndex
 
@@ -47,4 +48,4 @@ def resolve_org_noun(index: EntityIndex, tok: Token) -> Entity | None:
 
 def _definite(tok: Token, rules: Rules) -> bool:
     """ "the ministry", "the group's": a noun pointing back to one body already in the story."""
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in rules.org_definite_determiners for c in tok.children)
+    return any(c.dep_ in DETERMINER_DEPS and c.lower_ in rules.org_definite_determiners for c in tok.children)

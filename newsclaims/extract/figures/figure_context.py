@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from spacy.tokens import Doc, Token
 
@@ -32,6 +33,21 @@ _MASKS = (
 )
 
 
+class UnitKind(StrEnum):
+    """How a figure's unit was found; bare numbers need context, and later figures inherit units."""
+
+    MONEY = "money"
+    INHERITED = "inherited"  # the currency of an earlier amount
+    PERCENT = "percent"
+    AGE = "age"
+    TIME = "time"
+    NOUN = "noun"
+    PRONOUN = "pronoun"  # "of them"
+    ELLIPTICAL = "elliptical"  # the unit of an earlier count
+    AGO = "ago"
+    BARE = "bare"  # none found
+
+
 @dataclass(frozen=True)
 class Draft:
     """A figure being read; ``kind`` says how its unit was found (bare numbers need context)."""
@@ -42,9 +58,7 @@ class Draft:
     value_max: float | None = None
     qualifier: str | None = None
     unit: str | None = None
-    # How the unit was found: money, inherited (currency of an earlier amount), percent, age, time,
-    # noun, pronoun ('of them'), elliptical (unit of an earlier count), ago, bare (none found).
-    kind: str = "bare"
+    kind: UnitKind = UnitKind.BARE
     in_words: bool = False
     numeral_start: int = 0
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .figure_context import Draft, FigureContext
+from ..base.labels import VERB_POS
+from .figure_context import Draft, FigureContext, UnitKind
 from .figure_exclusions import YEAR_RE, is_identifier
 from .figure_units import AGE_RE, noun_run
 from .numbers import fraction_value, read_number, word_value
@@ -34,7 +35,7 @@ def read_fraction(context: FigureContext, pos: int) -> Draft | None:
     num_word = (match.group("num") or "").lower()
     if not num_word and den_word != "half":
         return None
-    numerator = 1 if num_word in {"", "a", "an"} else word_value(num_word, rules)
+    numerator = 1 if not num_word or num_word in rules.indefinite_articles else word_value(num_word, rules)
     if numerator is None or numerator >= rules.denominators[den_word]:
         return None
     qualifier_match = patterns.qualifier.search(text, max(0, pos - 20), pos)
@@ -43,7 +44,7 @@ def read_fraction(context: FigureContext, pos: int) -> Draft | None:
     start = qualifier_match.start("q") if qualifier_match else pos
     qualifier = qualifier_match.group("q") if qualifier_match else None
     value = fraction_value(numerator, rules.denominators[den_word])
-    return Draft(start, match.end(), value, qualifier=qualifier, unit="percent", kind="percent")
+    return Draft(start, match.end(), value, qualifier=qualifier, unit="percent", kind=UnitKind.PERCENT)
 
 
 def _is_proportion(context: FigureContext, start: int, end: int, *, has_qualifier: bool) -> bool:
@@ -51,20 +52,20 @@ def _is_proportion(context: FigureContext, start: int, end: int, *, has_qualifie
     'a year and a half', 'a third compound' or 'a quarter century'."""
     before = context.text[max(0, start - 12) : start].lower().split()
     den = context.patterns.fraction.match(context.text, start)
-    half = den is not None and den.group("den").lower() in {"half", "halves"}
+    half = den is not None and den.group("den").lower() in context.rules.half_denominators
     if before and before[-1] in context.rules.fraction_blockers and (before[-1] != "and" or half):
         return False  # "a year and a half", but "… and a third involved forced marriage"
     if has_qualifier or _FRACTION_FOLLOW_RE.match(context.text, end):
         return True
     following = context.token_after(end)
-    return following is not None and following.pos_ in {"VERB", "AUX"}
+    return following is not None and following.pos_ in VERB_POS
 
 
 def read_ratio(context: FigureContext, draft: Draft) -> Draft | None:
     """'one in four', 'fewer than one in ten boats', '1 in 3', 'one family in five' as percent."""
     text = context.text
     link = _RATIO_RE.match(text, draft.end)
-    if not link or draft.kind != "bare" or draft.value > MAX_RATIO_NUMERATOR:
+    if not link or draft.kind != UnitKind.BARE or draft.value > MAX_RATIO_NUMERATOR:
         return None
     if YEAR_RE.match(text, link.end()):
         return None
@@ -82,7 +83,7 @@ def read_ratio(context: FigureContext, draft: Draft) -> Draft | None:
     if head is not None:
         end = head[1]
     value = fraction_value(draft.value, second[0])
-    return replace(draft, end=end, value=value, unit="percent", kind="percent")
+    return replace(draft, end=end, value=value, unit="percent", kind=UnitKind.PERCENT)
 
 
 def read_range(context: FigureContext, draft: Draft) -> Draft:
@@ -95,7 +96,7 @@ def read_range(context: FigureContext, draft: Draft) -> Draft:
         return draft
     cursor = link.end()
     prefix = context.patterns.currency_prefix_at.match(text, cursor)
-    if prefix and draft.kind == "money":
+    if prefix and draft.kind == UnitKind.MONEY:
         cursor = prefix.end()
     second = read_number(text, cursor, rules)
     if second is None or (second[2] != draft.in_words and not between):  # "between six and 14"

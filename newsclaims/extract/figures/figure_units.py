@@ -9,9 +9,17 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..base.labels import NOUN_RUN_TAGS, PLURAL_TAGS, UNIT_NON_PERSON_ENTS
+from ..base.labels import (
+    COUNTED_NOUN_TAGS,
+    DETERMINER_TAGS,
+    NOMINAL_POS,
+    NOUN_RUN_TAGS,
+    PLURAL_TAGS,
+    PREDICATE_DEPS,
+    UNIT_NON_PERSON_ENTS,
+)
 from ..base.rules import Rules
-from .figure_context import Draft, FigureContext
+from .figure_context import Draft, FigureContext, UnitKind
 from .figure_exclusions import is_year
 
 MAX_AGE = 110
@@ -25,44 +33,46 @@ _AGO_RE = re.compile(r"\s+(?:ago|earlier|previously)\b", re.IGNORECASE)  # a poi
 def read_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Draft:
     """Extend a number over what it counts and name the unit."""
     text, end, rules, patterns = context.text, draft.end, context.rules, context.patterns
-    if draft.kind == "money":
+    if draft.kind == UnitKind.MONEY:
         return draft
     if match := patterns.currency_name.match(text, end):
         unit = rules.currency_names[match.group("name").lower()]
-        return replace(draft, end=match.end(), unit=unit, kind="money")
+        return replace(draft, end=match.end(), unit=unit, kind=UnitKind.MONEY)
     if match := _PERCENT_RE.match(text, end):
         unit = "percentage points" if match.group("points") else "percent"
-        return replace(draft, end=match.end(), unit=unit, kind="percent")
+        return replace(draft, end=match.end(), unit=unit, kind=UnitKind.PERCENT)
     if match := AGE_RE.match(text, end):
-        return replace(draft, end=match.end(), unit="years old", kind="age")
+        return replace(draft, end=match.end(), unit="years old", kind=UnitKind.AGE)
     if match := patterns.hyphen_time.match(text, end):
         unit = rules.unit_time[match.group("unit").lower()]
         noun = noun_run(context, match.end())
-        return replace(draft, end=noun[1] if noun else match.end(), unit=unit, kind="time")
+        return replace(draft, end=noun[1] if noun else match.end(), unit=unit, kind=UnitKind.TIME)
     if match := patterns.time.match(text, end):
         unit = patterns.time_plurals[match.group("unit").lower()]
         if _AGO_RE.match(text, match.end()):
-            return replace(draft, kind="ago")
-        return _in_years(replace(draft, end=match.end(), unit=unit, kind="time"), rules)
+            return replace(draft, kind=UnitKind.AGO)
+        return _in_years(replace(draft, end=match.end(), unit=unit, kind=UnitKind.TIME), rules)
     if _age_limit(context, draft):
-        return replace(draft, unit="years old", kind="age")
+        return replace(draft, unit="years old", kind=UnitKind.AGE)
     if noun := noun_run(context, end):
         unit_start, unit_end = noun
-        return replace(draft, end=unit_end, unit=text[unit_start:unit_end], kind="noun")
+        return replace(draft, end=unit_end, unit=text[unit_start:unit_end], kind=UnitKind.NOUN)
     if nationality := _nationality_after(context, end):
-        return replace(draft, end=nationality.idx + len(nationality.text), unit=nationality.text, kind="noun")
+        return replace(
+            draft, end=nationality.idx + len(nationality.text), unit=nationality.text, kind=UnitKind.NOUN
+        )
     if match := _PRONOUN_PARTITIVE_RE.match(text, end):
         if named := noun_run(context, match.end()):  # "42 of them women"
-            return replace(draft, end=named[1], unit=text[named[0] : named[1]], kind="noun")
-        return replace(draft, unit=_antecedent_unit(context, draft, earlier), kind="pronoun")
+            return replace(draft, end=named[1], unit=text[named[0] : named[1]], kind=UnitKind.NOUN)
+        return replace(draft, unit=_antecedent_unit(context, draft, earlier), kind=UnitKind.PRONOUN)
     if match := _PARTITIVE_RE.match(text, end):
         noun = noun_run(context, match.end())
         if noun and not re.search(r"\d", text[match.end() : noun[1]]):
-            definite = match.group("det").lower() in {"the", "these", "those"}
+            definite = match.group("det").lower() in context.rules.partitive_definite_determiners
             new_end = noun[1] if definite else draft.end
-            return replace(draft, end=new_end, unit=text[noun[0] : noun[1]], kind="noun")
+            return replace(draft, end=new_end, unit=text[noun[0] : noun[1]], kind=UnitKind.NOUN)
         if noun:
-            return replace(draft, unit=text[noun[0] : noun[1]], kind="noun")
+            return replace(draft, unit=text[noun[0] : noun[1]], kind=UnitKind.NOUN)
     return _bare_unit(context, draft, earlier)
 
 
@@ -133,7 +143,7 @@ def _is_mistagged_plural(token: Token) -> bool:
     if token.tag_ != "VBZ" or not token.lower_.endswith("s") or token.i < 2:
         return False
     number, determiner = token.nbor(-1), token.nbor(-2)
-    return number.tag_ == "CD" and determiner.tag_ in {"DT", "PRP$", "POS"}
+    return number.tag_ == "CD" and determiner.tag_ in DETERMINER_TAGS
 
 
 def _antecedent_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> str | None:
@@ -141,7 +151,10 @@ def _antecedent_unit(context: FigureContext, draft: Draft, earlier: list[Draft])
     paragraph, else the nearest plural noun earlier in the sentence."""
     paragraph = context.paragraph_of(draft.start)
     for previous in reversed(earlier):
-        if previous.kind in {"noun", "elliptical"} and paragraph - context.paragraph_of(previous.start) <= 1:
+        if (
+            previous.kind in {UnitKind.NOUN, UnitKind.ELLIPTICAL}
+            and paragraph - context.paragraph_of(previous.start) <= 1
+        ):
             return previous.unit
     token = context.token(draft.numeral_start)
     if token is None:
@@ -158,11 +171,15 @@ def _bare_unit(context: FigureContext, draft: Draft, earlier: list[Draft]) -> Dr
     qualifier = (draft.qualifier or "").lower()
     before = text[max(0, draft.start - 40) : draft.start]
     if qualifier in context.rules.age_qualifiers or re.search(r"\bage[ds]?\s+$", before, re.IGNORECASE):
-        return replace(draft, unit="years old", kind="age")
-    if qualifier in {"under", "over"} and _after_be(context, draft.start) and draft.value < 100:
-        return replace(draft, unit="years old", kind="age")
+        return replace(draft, unit="years old", kind=UnitKind.AGE)
+    if (
+        qualifier in context.rules.age_bound_qualifiers
+        and _after_be(context, draft.start)
+        and draft.value < 100
+    ):
+        return replace(draft, unit="years old", kind=UnitKind.AGE)
     if (not draft.in_words and _is_apposed_age(context, draft)) or _is_stated_age(context, draft):
-        return replace(draft, unit="years old", kind="age")
+        return replace(draft, unit="years old", kind=UnitKind.AGE)
     if is_year(text, draft.numeral_start, draft):
         return draft
     return _elliptical_unit(context, draft, earlier)
@@ -177,14 +194,14 @@ def _elliptical_unit(context: FigureContext, draft: Draft, earlier: list[Draft])
     for previous in reversed(earlier):
         if context.paragraph_of(previous.start) != paragraph:
             break
-        if previous.kind in {"money", "inherited"} and not draft.in_words:
-            return replace(draft, unit=previous.unit, kind="inherited")
-        if previous.kind in {"noun", "elliptical"} and previous.start >= sentence_start:
-            return replace(draft, unit=previous.unit, kind="elliptical")
+        if previous.kind in {UnitKind.MONEY, UnitKind.INHERITED} and not draft.in_words:
+            return replace(draft, unit=previous.unit, kind=UnitKind.INHERITED)
+        if previous.kind in {UnitKind.NOUN, UnitKind.ELLIPTICAL} and previous.start >= sentence_start:
+            return replace(draft, unit=previous.unit, kind=UnitKind.ELLIPTICAL)
     if token is not None and not draft.in_words:
         counted = _counted_in_sentence(context, token)
         if counted is not None:
-            return replace(draft, unit=counted, kind="elliptical")
+            return replace(draft, unit=counted, kind=UnitKind.ELLIPTICAL)
     return draft
 
 
@@ -208,7 +225,7 @@ def _age_limit(context: FigureContext, draft: Draft) -> bool:
     count of the next word ("firms under 50 employees" still counts employees)."""
     if (
         draft.qualifier is None
-        or draft.qualifier.lower() not in {"under", "over"}
+        or draft.qualifier.lower() not in context.rules.age_bound_qualifiers
         or draft.value_max is not None
     ):
         return False
@@ -220,7 +237,7 @@ def _age_limit(context: FigureContext, draft: Draft) -> bool:
     person = number.nbor(-2)
     after = context.token_after(draft.end)
     participle = after is not None and after.lower_.endswith("ing")  # "under 15 selling flowers"
-    counts_next = after is not None and after.tag_ in {"NN", "NNS", "JJ", "NNPS"} and not participle
+    counts_next = after is not None and after.tag_ in COUNTED_NOUN_TAGS and not participle
     return person.tag_ == "NNS" and person.text.isalpha() and not counts_next
 
 
@@ -263,14 +280,14 @@ def _is_stated_age(context: FigureContext, draft: Draft) -> bool:
     ):
         return True
     head = token.head
-    if head.lemma_ != "be" or token.dep_ not in {"attr", "acomp", "npadvmod", "advmod"}:
+    if head.lemma_ != "be" or token.dep_ not in PREDICATE_DEPS:
         return False
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return subject is not None and (
         subject.lower_ in context.rules.person_subjects
         or subject.ent_type_ == "PERSON"
         or (
-            subject.pos_ in {"PROPN", "NOUN"}
+            subject.pos_ in NOMINAL_POS
             and subject.text.istitle()
             and not any(c.dep_ == "det" for c in subject.children)
             and subject.ent_type_ not in UNIT_NON_PERSON_ENTS

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ...records import Figure
 from ..base.rules import Rules, load_rules
 from .currencies import local_currencies
-from .figure_context import Draft, FigureContext
+from .figure_context import Draft, FigureContext, UnitKind
 from .figure_exclusions import is_excluded, is_identifier
 from .figure_ranges import read_fraction, read_range, read_ratio
 from .figure_units import read_unit
@@ -97,12 +97,12 @@ def _read_figure(context: FigureContext, pos: int, earlier: list[Draft]) -> Draf
         return None
     start = pos
     unit: str | None = None
-    kind = "bare"
+    kind = UnitKind.BARE
     prefix = patterns.currency_prefix.search(text, max(0, pos - 4), pos)
     if prefix and not in_words and _letter_code(text, prefix, value):
         return None  # "P6 pupils", "P4": a one-letter sign before a small number is a code
     if prefix and not in_words:
-        unit, kind, start = rules.currency_symbols[prefix.group("sym")], "money", prefix.start()
+        unit, kind, start = rules.currency_symbols[prefix.group("sym")], UnitKind.MONEY, prefix.start()
     qualifier_match = patterns.qualifier.search(text, max(0, start - 20), start)
     qualifier = qualifier_match.group("q") if qualifier_match else None
     if qualifier_match:
@@ -116,7 +116,7 @@ def _read_figure(context: FigureContext, pos: int, earlier: list[Draft]) -> Draf
         draft = read_unit(context, draft, earlier)
     if is_excluded(context, draft, pos):
         return None
-    if draft.kind in {"money", "inherited", "percent"}:
+    if draft.kind in {UnitKind.MONEY, UnitKind.INHERITED, UnitKind.PERCENT}:
         rate = _RATE_RE.match(text, draft.end)
         if rate:
             draft = replace(draft, end=rate.end())

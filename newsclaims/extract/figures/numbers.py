@@ -51,7 +51,12 @@ def parse_number_words(words: Sequence[str], rules: Rules) -> tuple[float, int] 
     used = 0
     seen_number = False
     i = 0
-    if words and words[0].lower() in {"a", "an"} and len(words) > 1 and words[1].lower() in scales:
+    if (
+        words
+        and words[0].lower() in rules.indefinite_articles
+        and len(words) > 1
+        and words[1].lower() in scales
+    ):
         current, i, seen_number, used = 1.0, 1, True, 1
     while i < len(words):
         low = words[i].lower()
@@ -111,7 +116,7 @@ def read_scaled_fraction(text: str, pos: int, rules: Rules) -> tuple[float, int]
     if not match:
         return None
     num_word = (match.group("num") or "a").lower()
-    numerator = 1 if num_word in {"a", "an"} else rules.number_units[num_word]
+    numerator = 1 if num_word in rules.indefinite_articles else rules.number_units[num_word]
     denominator = rules.denominators[match.group("den").lower()]
     if numerator >= denominator:
         return None

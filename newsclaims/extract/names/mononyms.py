@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..base.labels import DEMONYM_ENTS, MONONYM_NON_PERSON_ENTS
-from ..base.marks import REMARK_CLOSERS, REMARK_OPENERS
+from ..base.labels import DEMONYM_ENTS, MODIFIER_WORD_POS, MONONYM_NON_PERSON_ENTS
+from ..base.marks import APPOSITION_OPENERS, REMARK_CLOSERS, REMARK_OPENERS
 from ..base.rules import Rules
 from .names import NameChunk, speaking_subject, word_before
 
@@ -55,7 +55,7 @@ def _age(tok: Token) -> bool:
 def _age_follows(doc: Doc, i: int, rules: Rules) -> bool:
     """ "Nok, 24, …", "Mai, now 24", "Arif, a 31-year-old …", "Dara (17)"."""
     n = len(doc)
-    if i >= n or doc[i].text not in {",", "("}:
+    if i >= n or doc[i].text not in APPOSITION_OPENERS:
         return False
     j = i + 1
     if j < n and doc[j].lower_ in rules.age_leads:
@@ -103,7 +103,7 @@ def _named_before(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     if prev.lower_ in rules.name_nouns and prev.pos_ == "NOUN":
         return True
     before = {t.lower_ for t in doc[max(prev.i - 3, 0) : prev.i]}
-    return prev.lower_ == "as" and bool(before & {"identified", "only", "name", "named"})
+    return prev.lower_ == "as" and bool(before & rules.pseudonym_cues)
 
 
 def _kin_before(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
@@ -124,5 +124,5 @@ def _demonym_follows(doc: Doc, i: int, rules: Rules) -> bool:
     return (
         nationality.ent_type_ in DEMONYM_ENTS
         and bool(nationality.whitespace_)
-        and after.pos_ not in {"NOUN", "PROPN", "ADJ"}
+        and after.pos_ not in MODIFIER_WORD_POS
     )

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..base.labels import ACRONYM_DEPS, PLACE_ENTS, SUBJECT_DEPS, WH_TAGS
+from ..base.labels import (
+    ACRONYM_DEPS,
+    DESCRIPTION_DEPS,
+    GEO_ENTS,
+    PLACE_ENTS,
+    PLACE_OR_NATIONALITY_ENTS,
+    SUBJECT_OR_POSSESSOR_DEPS,
+    VERB_OR_SUBORDINATOR_POS,
+    WH_TAGS,
+)
 from ..base.rules import Rules
 from .mononyms import mononym_cue
 from .names import NameChunk, chunk_root, keyword_is_family_name, speaking_subject, word_before
@@ -90,7 +99,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         root.dep_ == "appos"
         and root.head.text.islower()
         and is_role(root.head, rules)
-        and not (ev.title_role and is_anaphoric(root.head))
+        and not (ev.title_role and is_anaphoric(root.head, rules))
     ):
         ev.person = True
         ev.describe(role_phrase(root.head), root.head)
@@ -109,7 +118,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         if child.dep_ == "appos" and child.like_num:
             ev.person = True
     _surface_evidence(doc, chunk, rules, ev)
-    if len(words) >= 2 and "PERSON" in ents and not (ents & {"GPE", "LOC"}):
+    if len(words) >= 2 and "PERSON" in ents and not (ents & GEO_ENTS):
         ev.weak_person = True
     located = prev is not None and prev.lower_ in rules.locative_prepositions
     speaks = speaking_subject(root, rules)
@@ -143,12 +152,12 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
     ):
         ev.place, ev.person = True, False
     head_phrase = root.head.lower_
-    if root.dep_ in {"compound", "amod", "nmod"} and not ev.person:
+    if root.dep_ in DESCRIPTION_DEPS and not ev.person:
         two = f"{doc[root.head.i - 1].lower_} {head_phrase}" if root.head.i > 0 else head_phrase
         noun_type = rules.org_nouns.get(two) or rules.org_nouns.get(head_phrase)
         if (
             (noun_type or root.head.lemma_.lower() in rules.document_nouns)
-            and not (ents & {"GPE", "LOC", "NORP"})
+            and not (ents & PLACE_OR_NATIONALITY_ENTS)
             and not _generic_modifier(chunk, root.head)
         ):
             ev.org, ev.org_type, ev.place = True, noun_type, False
@@ -188,7 +197,9 @@ def _place_not_body(words: list[str], root: Token, rules: Rules) -> bool:
     government names the place, unless it acts or owns ("Okayama Prefecture said", "… 's audit")."""
     last = words[-1]
     return (
-        last in rules.place_words and last in rules.org_keywords and root.dep_ not in SUBJECT_DEPS | {"poss"}
+        last in rules.place_words
+        and last in rules.org_keywords
+        and root.dep_ not in SUBJECT_OR_POSSESSOR_DEPS
     )
 
 
@@ -241,14 +252,18 @@ def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: Evidence) ->
     """
     n = len(doc)
     after = chunk.end
-    if after + 1 < n and doc[after].text in {"’s", "'s"} and doc[after + 1].lower_ in rules.kin_nouns:
+    if (
+        after + 1 < n
+        and doc[after].text in rules.possessive_clitics
+        and doc[after + 1].lower_ in rules.kin_nouns
+    ):
         ev.person = True
     if after + 1 < n and doc[after].text == ",":
         for j in range(after + 1, min(after + 6, n)):
             tok = doc[j]
             if (
                 tok.is_punct
-                or tok.pos_ in {"VERB", "AUX", "SCONJ"}
+                or tok.pos_ in VERB_OR_SUBORDINATOR_POS
                 or tok.tag_ in WH_TAGS
                 or tok.lower_ in rules.role_prepositions
             ):
@@ -265,7 +280,7 @@ def _surface_evidence(doc: Doc, chunk: NameChunk, rules: Rules, ev: Evidence) ->
     role = role_before_comma(doc, lo, rules)
     if role is not None:
         ev.person = ev.mononym = True
-        if not (ev.title_role and is_anaphoric(role)):
+        if not (ev.title_role and is_anaphoric(role, rules)):
             ev.describe(role_phrase(role), role)
     if mononym_cue(doc, chunk, rules):
         ev.person = ev.mononym = True  # "who gave his name only as Rashed", "Nok, 24,"

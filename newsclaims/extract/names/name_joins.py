@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..base.labels import JOINED_PLACE_ENTS, PLURAL_TAGS
+from ..base.labels import PLACE_OR_NATIONALITY_ENTS, PLURAL_TAGS
 from ..base.marks import PLURAL_POSSESSIVES
 from ..base.rules import Rules
 
@@ -125,7 +125,7 @@ def _common_words_then_keyword(doc: Doc, chunk: list[int], sep: Token, nxt: list
         and doc[nxt[-1]].text in rules.org_keywords
         and first.text not in rules.org_keywords
         and last.ent_type_ != "PERSON"
-        and first.ent_type_ not in JOINED_PLACE_ENTS
+        and first.ent_type_ not in PLACE_OR_NATIONALITY_ENTS
     )
 
 
@@ -175,9 +175,9 @@ def _enumeration_follows(doc: Doc, chunk: list[int], runs: list[list[int]], k: i
     j = k
     while j + 1 < len(runs):
         gap = [doc[g].lower_ for g in range(runs[j][-1] + 1, runs[j + 1][0])]
-        if gap == ["and"]:
+        if tuple(gap) in rules.org_list_closers:
             return True
-        if gap not in (["of"], ["for"], [","]):
+        if tuple(gap) not in rules.org_list_gaps:
             return False
         j += 1
     return False
@@ -188,7 +188,7 @@ def _and_continues(doc: Doc, nxt: list[int], rules: Rules) -> bool:
     after "<Keyword> of X and", a capitalised run continues the name unless it is a place or a
     person shown as one (a title before it, a role or an age after it). The tagger's PERSON label
     alone is no proof: it often calls capitalised common nouns of a long name a person."""
-    if _ent(doc, nxt) in JOINED_PLACE_ENTS:
+    if _ent(doc, nxt) in PLACE_OR_NATIONALITY_ENTS:
         return False
     if doc[nxt[0]].lower_.rstrip(".") in rules.person_titles:
         return False

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..base.labels import NAME_PART_TAGS, SUBJECT_DEPS
+from ..base.labels import NAME_PART_TAGS, SUBJECT_DEPS, VERB_POS
 from ..base.lexicon import is_english_word
-from ..base.marks import DATELINE_DASHES, MONEY_SIGNS
+from ..base.marks import DATELINE_DASHES, MONEY_SIGNS, NAME_EDGE_MARKS, NAME_TRAILING_MARKS
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from .name_joins import has_keyword, merge_runs
@@ -271,16 +271,16 @@ def _person_words(doc: Doc) -> frozenset[str]:
 
 def _strip(doc: Doc, idxs: list[int], rules: Rules, person_words: Set[str] = frozenset()) -> list[int]:
     """Drop leading/trailing non-name words and a sentence-initial common word."""
-    while idxs and (doc[idxs[0]].text in rules.non_names or doc[idxs[0]].text in {"-", "."}):
+    while idxs and (doc[idxs[0]].text in rules.non_names or doc[idxs[0]].text in NAME_EDGE_MARKS):
         idxs = idxs[1:]
     while idxs and (
         (
             doc[idxs[-1]].text in rules.non_names
             and not _name_final(doc, idxs, rules)
-            and not _article_spelled_name(doc, idxs)
+            and not _article_spelled_name(doc, idxs, rules)
         )
         or doc[idxs[-1]].lower_ in rules.of_connectors | rules.and_connectors | rules.at_connectors
-        or doc[idxs[-1]].text in {"-", ".", ","}
+        or doc[idxs[-1]].text in NAME_TRAILING_MARKS
     ):
         idxs = idxs[:-1]
     first = doc[idxs[0]] if idxs else None
@@ -295,14 +295,14 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules, person_words: Set[str] = fro
     return idxs
 
 
-def _article_spelled_name(doc: Doc, idxs: list[int]) -> bool:
+def _article_spelled_name(doc: Doc, idxs: list[int], rules: Rules) -> bool:
     """ "Nguyen Van An, an official": a name part spelled like an article ends the name when no
     noun follows it (an article never ends a noun phrase; a comma, a verb or the end does)."""
     last = doc[idxs[-1]]
-    if len(idxs) < 2 or last.lower_ not in {"a", "an"}:
+    if len(idxs) < 2 or last.lower_ not in rules.indefinite_articles:
         return False
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    return after is None or after.is_punct or after.pos_ in {"VERB", "AUX"}
+    return after is None or after.is_punct or after.pos_ in VERB_POS
 
 
 def _name_final(doc: Doc, idxs: list[int], rules: Rules) -> bool:
@@ -381,7 +381,7 @@ def _split_title(doc: Doc, idxs: list[int], rules: Rules) -> tuple[list[int], li
     if tail is not None and tail > last + 1 and _not_name_words(doc, idxs[last + 1 : tail], rules):
         last = tail - 1  # "Secretary of State Mike Pompeo": the title runs to the name
     name = idxs[last + 1 :]
-    while name and doc[name[0]].text in {".", "-"}:
+    while name and doc[name[0]].text in NAME_EDGE_MARKS:
         name = name[1:]
     return idxs[: last + 1], name
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..base.labels import COMPOUND_DEPS
 from ..base.rules import Rules
 from .names import NameChunk, word_before
 
@@ -22,9 +23,7 @@ def org_keyword_type(words: list[str], rules: Rules) -> str | None:
             head = words[:k]
             break
     types = [rules.org_keywords[w] for w in head if w in rules.org_keywords]
-    content = [
-        w for w in words if w not in rules.org_keywords and w.lower() not in {"of", "for", "and", "at", "on"}
-    ]
+    content = [w for w in words if w not in rules.org_keywords and w.lower() not in rules.org_name_connectors]
     return types[-1] if types and content else None
 
 
@@ -48,7 +47,7 @@ def named_as_organisation(doc: Doc, chunk: NameChunk, root: Token, rules: Rules)
     if before and (prev.pos_ == "NOUN" or before == "media"):  # "Greek daily Kathimerini" (tagged ADV)
         return before
     for child in root.children:
-        if child.i < chunk.start and child.dep_ in {"compound", "nmod"} and child.text.islower():
+        if child.i < chunk.start and child.dep_ in COMPOUND_DEPS and child.text.islower():
             found = _org_noun_type(child, rules)
             if found:
                 return found
@@ -61,7 +60,7 @@ def named_as_organisation(doc: Doc, chunk: NameChunk, root: Token, rules: Rules)
         found = _org_noun_type(head, rules)
         if found:
             return found
-    if root.dep_ == "pobj" and head.lower_ in {"of", "at"} and head.head.text.islower():
+    if root.dep_ == "pobj" and head.lower_ in rules.org_member_prepositions and head.head.text.islower():
         office = head.head
         if office.lemma_.lower() in rules.office_nouns and office.i < chunk.start:
             return org_keyword_type(chunk.words, rules) or ""  # an organisation of unknown type

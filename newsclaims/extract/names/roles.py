@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..base.labels import ROLE_MODIFIER_DEPS, ROLE_PHRASE_DEPS
+from ..base.labels import MODIFIER_WORD_POS, ROLE_MODIFIER_DEPS, ROLE_PHRASE_DEPS
 from ..base.rules import Rules
 from .names import NameChunk, word_before
 
@@ -33,7 +33,7 @@ def preceding_role(doc: Doc, chunk: NameChunk, rules: Rules) -> str | None:
     if prev is None or not prev.text.islower() or not is_role(prev, rules):
         return None
     start = prev.i
-    while start > 0 and doc[start - 1].text.islower() and doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN"}:
+    while start > 0 and doc[start - 1].text.islower() and doc[start - 1].pos_ in MODIFIER_WORD_POS:
         if start - 1 < prev.i - 3:
             break
         start -= 1
@@ -45,7 +45,7 @@ def role_before_comma(doc: Doc, lo: int, rules: Rules) -> Token | None:
     phrase ends right before the comma preceding the name."""
     if lo < 2 or doc[lo - 1].text != ",":
         return None
-    if _possessor(doc, lo):
+    if _possessor(doc, lo, rules):
         return None  # "a spokesperson for Harvest Basket, Australia's largest chain": not the role's holder
     tok = doc[lo - 2]
     for _ in range(4):
@@ -57,17 +57,17 @@ def role_before_comma(doc: Doc, lo: int, rules: Rules) -> Token | None:
     return None
 
 
-def _possessor(doc: Doc, lo: int) -> bool:
+def _possessor(doc: Doc, lo: int, rules: Rules) -> bool:
     """The capitalised words from token ``lo`` end in a possessive "’s"."""
     i = lo
     while i < len(doc) and doc[i].text[:1].isupper():
         i += 1
-    return i < len(doc) and doc[i].text in {"’s", "'s"}
+    return i < len(doc) and doc[i].text in rules.possessive_clitics
 
 
-def is_anaphoric(head: Token) -> bool:
+def is_anaphoric(head: Token, rules: Rules) -> bool:
     """ "The officer, Police Major General X": a bare "the <noun>" points back to someone already
     mentioned; unlike "the agency's director" or "a spokeswoman for …" it states no role."""
     mods = [c for c in head.children if c.dep_ != "punct" and c.i < head.i]
     after = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
-    return not after and len(mods) == 1 and mods[0].lower_ in {"the", "this", "that"}
+    return not after and len(mods) == 1 and mods[0].lower_ in rules.demonstrative_determiners

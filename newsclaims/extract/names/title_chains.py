@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..base.labels import INSIDE_ENTITY_IOB
 from ..base.lexicon import is_english_word
 from ..base.rules import Rules
 
@@ -113,7 +114,7 @@ def _tagged_boundary(doc: Doc, run: list[int], rules: Rules) -> int | None:
         tail = [doc[i] for i in run[pos:]]
         if (
             tail[0].ent_iob_ == "B"
-            and doc[run[pos - 1]].ent_iob_ in {"B", "I"}
+            and doc[run[pos - 1]].ent_iob_ in INSIDE_ENTITY_IOB
             and _capitalised_before(doc, run, pos)
             and all(t.ent_iob_ == "I" for t in tail[1:])
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in tail)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..base.labels import FRAGMENT_COMPLEMENT_DEPS
+from ..base.labels import FRAGMENT_COMPLEMENT_DEPS, PASSIVE_DEPS
 from ..base.rules import Rules
 from .quotes import DirectQuote
 from .reported import verb_subject
@@ -51,7 +51,7 @@ def _governing_verb(root: Token, rules: Rules) -> Token | None:
     verb = root.head
     if verb.lemma_ == "be" and verb.dep_ == "xcomp":
         verb = verb.head
-    if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if verb.pos_ != "VERB" or any(c.dep_ in PASSIVE_DEPS for c in verb.children):
         return None
     lemma = verb.lemma_.lower()
     if root.dep_ == "dobj" and (lemma in rules.listener_verbs or root.pos_ == "PROPN"):

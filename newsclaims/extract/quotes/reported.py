@@ -19,13 +19,20 @@ from spacy.tokens import Doc, Token
 
 from ..base.labels import (
     ADVERBIAL_DEPS,
+    CLAUSE_SUBJECT_DEPS,
     COMPLEMENT_DEPS,
     FINITE_TAGS,
     INHERIT_DEPS,
+    NOMINAL_OR_PRONOUN_POS,
     OBJECT_DEPS,
     PARENTHETICAL_DEPS,
+    PREPOSITION_POS,
     SUBJECT_DEPS,
+    THAT_CLAUSE_DEPS,
     TIME_ENTS,
+    VERB_OBJECT_DEPS,
+    VERB_OR_PUNCT_POS,
+    VERB_POS,
 )
 from ..base.marks import CLOSE_MARKS, OPEN_MARKS, STRAIGHT_MARK
 from ..base.rules import Rules
@@ -76,7 +83,7 @@ def _longer(left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int]:
 
 def _np_head(doc: Doc, a: int, b: int) -> Token | None:
     """Head word of the noun phrase ``doc[a..b]``: its first noun attached outside the phrase."""
-    nouns = [t for t in doc[a : b + 1] if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    nouns = [t for t in doc[a : b + 1] if t.pos_ in NOMINAL_OR_PRONOUN_POS]
     for t in nouns:
         if not a <= t.head.i <= b:
             return t
@@ -91,14 +98,14 @@ def _surface_trailing(verb: Token) -> tuple[Token, tuple[int, int]] | None:
     """
     doc, sent = verb.doc, verb.sent
     tail = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct]
-    if any(t.pos_ in {"VERB", "AUX"} for t in tail) or len(tail) > SURFACE_TAIL_MAX:
+    if any(t.pos_ in VERB_POS for t in tail) or len(tail) > SURFACE_TAIL_MAX:
         return None
     if verb.i > sent.start and doc[verb.i - 1].text == ",":  # inverted: "…, said X."
         head = _np_head(doc, verb.i + 1, sent.end - 1)
         return (head, (sent.start, verb.i - 2)) if head is not None else None
     for j in range(verb.i - 1, max(sent.start, verb.i - SURFACE_NP_MAX) - 1, -1):
         if doc[j].text == ",":
-            if any(t.pos_ in {"VERB", "AUX"} for t in doc[j + 1 : verb.i]):
+            if any(t.pos_ in VERB_POS for t in doc[j + 1 : verb.i]):
                 return None
             head = _np_head(doc, j + 1, verb.i - 1)
             return (head, (sent.start, j - 1)) if head is not None else None
@@ -114,7 +121,7 @@ def _surface_parenthetical(verb: Token) -> tuple[Token, tuple[int, int]] | None:
     for j in range(verb.i - 1, max(sent.start, verb.i - SURFACE_NP_MAX) - 1, -1):
         if doc[j].text != ",":
             continue
-        if j == sent.start or any(t.pos_ in {"VERB", "AUX"} for t in doc[j + 1 : verb.i]):
+        if j == sent.start or any(t.pos_ in VERB_POS for t in doc[j + 1 : verb.i]):
             return None
         head = _np_head(doc, j + 1, verb.i - 1)
         if head is None:
@@ -220,7 +227,7 @@ def _circumstance_at(prep: Token, rules: Rules) -> bool:
     """ "by phone", "via email": a preposition right before a circumstance noun."""
     doc = prep.doc
     return (
-        prep.pos_ in {"ADP", "SCONJ"}
+        prep.pos_ in PREPOSITION_POS
         and prep.i + 1 < len(doc)
         and doc[prep.i + 1].lemma_.lower() in rules.circumstance_nouns
     )
@@ -243,7 +250,7 @@ def _skip_circumstances(comp: Token, start: int, rules: Rules) -> int:
     doc = comp.doc
     if _circumstance_at(doc[start], rules) and doc[start + 1].dep_ == "compound":
         return start + 2  # "by phone Vientiane had …" parsed as one noun phrase
-    subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS | {"expl"}]
+    subjects = [c for c in comp.children if c.dep_ in CLAUSE_SUBJECT_DEPS]
     if not subjects and start > 0:
         # "told the Herald by phone Vientiane had …": the clause's subject was parsed as the
         # object of the circumstance ("phone Vientiane"); take it back.
@@ -274,12 +281,15 @@ def _document_that_clause(verb: Token, rules: Rules) -> list[Token]:
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
         for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in rules.circumstance_nouns | {"report"}:
+            if (
+                noun.dep_ != "pobj"
+                or noun.lemma_.lower() not in rules.circumstance_nouns | rules.clause_document_nouns
+            ):
                 continue
             found += [
                 c
                 for c in noun.children
-                if c.dep_ in {"acl", "ccomp", "relcl"}
+                if c.dep_ in THAT_CLAUSE_DEPS
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ]
     return found
@@ -300,11 +310,10 @@ def _unmarked_finite_clause(verb: Token, child: Token, rules: Rules) -> bool:
     """ "told the Herald by phone Vientiane had suspended …": a finite clause after the verb that
     the parser hung on it as an adverbial clause although no conjunction ("because", "when")
     introduces it: it is what was told."""
-    if child.dep_ != "advcl" or child.i < verb.i or verb.lemma_.lower() not in {"say", "tell"}:
+    if child.dep_ != "advcl" or child.i < verb.i or verb.lemma_.lower() not in rules.plain_saying_lemmas:
         return False
     if any(
-        (c.dep_ == "mark" and not _circumstance_at(c, rules))
-        or c.lower_ in {"when", "while", "as", "before", "after"}
+        (c.dep_ == "mark" and not _circumstance_at(c, rules)) or c.lower_ in rules.time_conjunctions
         for c in child.children
     ):
         return False
@@ -317,13 +326,13 @@ def _skip_recipient(verb: Token, start: int) -> int:
     doc = verb.doc
     if verb.lemma_.lower() != "tell" or start != verb.i + 1:
         return start
-    if any(c.dep_ in {"dobj", "dative", "iobj"} for c in verb.children):
+    if any(c.dep_ in VERB_OBJECT_DEPS for c in verb.children):
         return start
     i = start + (1 if doc[start].lower_ == "the" else 0)
     j = i
     while j < len(doc) and doc[j].pos_ == "PROPN":
         j += 1
-    if j == i or j >= len(doc) or doc[j].pos_ in {"VERB", "AUX", "PUNCT"}:
+    if j == i or j >= len(doc) or doc[j].pos_ in VERB_OR_PUNCT_POS:
         return start
     return j
 
@@ -332,7 +341,7 @@ def _split_recipient(verb: Token, comp: Token, start: int) -> int:
     """ "told the Ledger 40 workers had been moved": the parser read "the Ledger 40 workers" as one
     object and left the clause without a subject; the words after the recipient's name are it."""
     doc = verb.doc
-    if verb.lemma_.lower() != "tell" or any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in comp.children):
+    if verb.lemma_.lower() != "tell" or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in comp.children):
         return start
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == start - 1), None)
     if obj is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..base.labels import DESCRIPTION_DEPS, SUBJECT_DEPS
+from ..base.labels import DESCRIPTION_DEPS, DETERMINER_DEPS, MODIFIER_CLAUSE_DEPS, SUBJECT_DEPS, VERB_POS
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..entities.entity_index import Entity, EntityIndex
@@ -79,7 +79,7 @@ def _complement_of(tok: Token, entity: Entity) -> bool:
         span = tok.doc.char_span(m, m + 1, alignment_mode="expand")
         node = span[0] if span is not None else None
         while node is not None and node.i != tok.i and node.head.i != node.i:
-            if node.dep_ in {"relcl", "acl"}:
+            if node.dep_ in MODIFIER_CLAUSE_DEPS:
                 break  # "a manager, who gave his name only as Rashed,": the clause names him
             if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == tok.i:
                 return True
@@ -91,7 +91,7 @@ def _introducing(index: EntityIndex, tok: Token) -> bool:
     """ "a migrant rights group", "their lawyer"; or "the provincial police chief" before anyone of
     the story is named (a lead that names the speaker in the next paragraph)."""
     first = tok.left_edge
-    dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}} | {first.lower_}
+    dets = {c.lower_ for c in tok.children if c.dep_ in DETERMINER_DEPS} | {first.lower_}
     if dets & index.rules.introducing_determiners:
         return True
     return bool(dets & index.rules.speaker_definite_determiners) and not index.mentioned_before(
@@ -154,7 +154,7 @@ def statement_issuer(index: EntityIndex, doc_tok: Token) -> Entity | None:
     subject of the clause it introduces), else an organisation in its phrase other than the one it
     was given to."""
     prep = doc_tok.head
-    if doc_tok.dep_ == "pobj" and prep.head.pos_ in {"VERB", "AUX"}:
+    if doc_tok.dep_ == "pobj" and prep.head.pos_ in VERB_POS:
         for child in prep.head.children:
             if child.dep_ in SUBJECT_DEPS:
                 ent = index.entity_at(child)

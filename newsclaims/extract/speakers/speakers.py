@@ -21,11 +21,18 @@ from ..base.labels import (
     BOUND_CLAUSE_DEPS,
     MISTAGGED_SUBJECT_DEPS,
     MODIFIER_CLAUSE_DEPS,
+    MODIFIER_WORD_POS,
+    NAME_OR_PRONOUN_POS,
+    NOMINAL_OR_PRONOUN_POS,
+    NOMINAL_POS,
     OBJECT_PATH_DEPS,
+    PASSIVE_DEPS,
+    PREMODIFIER_DEPS,
     SHARED_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    VERB_POS,
 )
-from ..base.marks import OPEN_MARKS, SENTENCE_END, STRAIGHT_MARK
+from ..base.marks import ATTRIBUTION_MARKS, OPEN_MARKS, SENTENCE_END, STRAIGHT_MARK
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..entities.entity_index import Entity, EntityIndex
@@ -50,11 +57,7 @@ def _verb_subject(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return _nearest_name(subjects)
-        if (
-            verb.dep_ not in SHARED_SUBJECT_DEPS
-            or verb.head.i == verb.i
-            or verb.head.pos_ not in {"VERB", "AUX"}
-        ):
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i or verb.head.pos_ not in VERB_POS:
             return None
         verb = verb.head
     return None
@@ -155,7 +158,7 @@ def find_attribution(
         if governing is not None:
             return governing
     regions = [] if _introduces_next(text, quote, after, min(later, default=len(text))) else [after]
-    if text[before[0] : before[1]].rstrip().endswith((",", ":")) or _ends_with_reporting_verb(
+    if text[before[0] : before[1]].rstrip().endswith(ATTRIBUTION_MARKS) or _ends_with_reporting_verb(
         doc, before, rules
     ):
         regions.append(before)
@@ -173,7 +176,7 @@ def find_attribution(
                     subject = _quoted_as_saying(tok) or _verb_subject(tok)
                 if subject is not None and lo <= subject.idx < hi:
                     return tok, subject
-                names = [t for t in toks if t.pos_ in {"PROPN", "PRON"} and t.i != tok.i]
+                names = [t for t in toks if t.pos_ in NAME_OR_PRONOUN_POS and t.i != tok.i]
                 if names:
                     return tok, names[-1] if names[-1].pos_ == "PROPN" else names[0]
     return (
@@ -208,7 +211,7 @@ def _introducing_clause(
     a bare name before the colon (a transcript or e-mail label) is the speaker itself."""
     lo, hi = before
     written = text[lo:hi].rstrip()
-    if not written.endswith((",", ":")):
+    if not written.endswith(ATTRIBUTION_MARKS):
         return None
     toks = [t for t in _tokens(doc, lo, hi) if not t.is_space and not t.is_punct]
     if not toks:
@@ -219,9 +222,7 @@ def _introducing_clause(
     heads = [  # the region's own clause: its verb whose head lies outside it (or is none)
         t
         for t in toks
-        if t.pos_ in {"VERB", "AUX"}
-        and (t.head.i == t.i or not lo <= t.head.idx < hi)
-        and _outside(t.idx, quoted)
+        if t.pos_ in VERB_POS and (t.head.i == t.i or not lo <= t.head.idx < hi) and _outside(t.idx, quoted)
     ]
     relative = _relative_lead_in(toks, lo, hi, quoted, rules) if written.endswith(":") else None
     if relative is not None:
@@ -230,7 +231,7 @@ def _introducing_clause(
         return None
     root = heads[0]
     subject = _verb_subject(root)
-    if subject is None or not lo <= subject.idx < hi or subject.pos_ not in {"PROPN", "PRON", "NOUN"}:
+    if subject is None or not lo <= subject.idx < hi or subject.pos_ not in NOMINAL_OR_PRONOUN_POS:
         return None
     return root, subject
 
@@ -256,7 +257,7 @@ def _relative_lead_in(
     """'Another was tour manager Thomas Gray, 24, who cited his experience of rugby: “…”': a quote
     opened after a relative clause on a named person is that person's (the clause's antecedent),
     not the subject of the sentence's main verb."""
-    verbs = [t for t in toks if t.pos_ in {"VERB", "AUX"} and _outside(t.idx, quoted)]
+    verbs = [t for t in toks if t.pos_ in VERB_POS and _outside(t.idx, quoted)]
     if not verbs or verbs[-1].dep_ != "relcl":
         return None
     verb, antecedent = verbs[-1], verbs[-1].head
@@ -288,7 +289,7 @@ def _reporting_subject(
 
 def _names(verb: Token, rules: Rules) -> bool:
     return verb.lemma_.lower() in rules.naming_verbs and not any(
-        c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children
+        c.dep_ in PASSIVE_DEPS for c in verb.children
     )
 
 
@@ -303,7 +304,7 @@ def _mistagged_gerund(tok: Token, rules: Rules) -> bool:
     return (
         bool(bases & rules.reporting_verbs)
         and doc[tok.i - 1].text == ","
-        and doc[tok.i + 1].text in {",", ":"}
+        and doc[tok.i + 1].text in ATTRIBUTION_MARKS
         and doc[tok.i + 2].text in OPEN_MARKS | {STRAIGHT_MARK}
     )
 
@@ -311,9 +312,9 @@ def _mistagged_gerund(tok: Token, rules: Rules) -> bool:
 def _governing_verb_subject(tok: Token) -> Token | None:
     """The subject of the nearest verb above ``tok`` (a mis-tagged participle hangs on a noun)."""
     head = tok.head
-    while head.i != head.head.i and head.pos_ not in {"VERB", "AUX"}:
+    while head.i != head.head.i and head.pos_ not in VERB_POS:
         head = head.head
-    return _verb_subject(head) if head.pos_ in {"VERB", "AUX"} else None
+    return _verb_subject(head) if head.pos_ in VERB_POS else None
 
 
 def _is_reporting_verb(tok: Token, rules: Rules) -> bool:
@@ -330,7 +331,7 @@ def _is_reporting_verb(tok: Token, rules: Rules) -> bool:
         tok.pos_ == "NOUN"
         and tok.tag_ == "NNS"
         and nxt is not None
-        and nxt.text in {",", ":"}
+        and nxt.text in ATTRIBUTION_MARKS
         and any(c.dep_ in MISTAGGED_SUBJECT_DEPS and c.i < tok.i for c in tok.children)
     )
 
@@ -384,7 +385,7 @@ def _lead_in(
         return None
     previous = doc[j].sent
     opens_paragraph = doc[j].idx < quote.paragraph_start
-    if opens_paragraph and doc[j].text not in {":", ","}:
+    if opens_paragraph and doc[j].text not in ATTRIBUTION_MARKS:
         return None  # across a paragraph break only a lead-in ending 'X stated,' / 'X said:' counts
     for verb in previous:
         subject = _reporting_subject(verb, quoted, rules)
@@ -523,9 +524,9 @@ class SpeakerResolver:
         already in the story points back like a pronoun, to the latest compatible person."""
         doc = tok.doc
         window = doc[max(tok.i - 4, 0) : tok.i + 4].text.lower()
-        age = tok.lower_ in {"year", "old", "years"} and "-year-old" in window
+        age = tok.lower_ in self.rules.age_words and "-year-old" in window
         noun = tok.lemma_.lower() in self.rules.person_nouns and any(
-            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children
+            c.dep_ == "det" and c.lower_ in self.rules.demonstrative_determiners for c in tok.children
         )
         if not (age or noun):
             return None
@@ -555,7 +556,7 @@ class SpeakerResolver:
         ending the subject phrase, written straight after a proper noun (no "for", "of" or "the"
         between, unlike "a lawyer for John Smith"), is the titled speaker."""
         role = tok.lower_ in self.rules.role_nouns
-        if not (tok.text[:1].isupper() or role) or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        if not (tok.text[:1].isupper() or role) or tok.pos_ not in MODIFIER_WORD_POS:
             return None
         edge = tok.right_edge
         while edge.i > tok.i and (edge.is_punct or edge.is_space):
@@ -575,7 +576,7 @@ class SpeakerResolver:
         it: a capitalised head word that is a word, alias or acronym of a known entity denotes
         it (the most recently mentioned such, people before organisations)."""
         text = tok.text
-        if not text[:1].isupper() or tok.pos_ not in {"NOUN", "PROPN"} or tok.lower_ in self.rules.role_nouns:
+        if not text[:1].isupper() or tok.pos_ not in NOMINAL_POS or tok.lower_ in self.rules.role_nouns:
             return None
         fits = [e for e in self.index.entities if text in e.words or text in e.aliases or e.acronym == text]
         if not fits:
@@ -652,7 +653,7 @@ class SpeakerResolver:
             return None
         if subject.lower_ in self.rules.relative_pronouns and governor.dep_ == "relcl":
             subject = governor.head
-        ent = self._named(subject) if subject.pos_ in {"PROPN", "NOUN"} else None
+        ent = self._named(subject) if subject.pos_ in NOMINAL_POS else None
         return ent if ent is not None and ent.kind == "person" else None
 
     def _topic_organisation(self, tok: Token) -> Entity | None:
@@ -727,7 +728,7 @@ class SpeakerResolver:
         low = tok.lower_
         if low not in self.rules.role_nouns and low not in self.rules.person_titles:
             return self._titled_by_name(tok)
-        mod_words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
+        mod_words = [c.lower_ for c in tok.children if c.dep_ in PREMODIFIER_DEPS and c.i < tok.i]
         phrase = " ".join([*mod_words, low])
         recent = [p for p in self._recent("person", tok.idx) if not self._lower_office(p, low, mod_words)]
         for person in recent:
