@@ -5,8 +5,8 @@ For each size N (``--sizes``), in a scratch folder:
 1. generate N distinct articles from the real Wikinews text (``bench/corpus.py``);
 2. full cold build (``build.py --full`` in a new process, ``--jobs`` processes or ``--scheduler``):
    seconds, articles/s, and articles/s per core;
-3. a bare spaCy pass, cold, over a sample of the same bodies (``--sample`` articles, a seeded
-   random sample of the corpus), run twice: in one process alone, and split over as many
+3. a bare spaCy pass, cold, over a sample of the same bodies (about ``--sample`` articles, the same
+   number of each real base article, picked at random with a fixed seed), run twice: in one process alone, and split over as many
    processes at once as the build has cores. The build's per-core throughput is set against
    both; the second is like for like, since the build's processes also share the machine's
    caches and memory bandwidth (two parses at once each run slower than one alone);
@@ -141,6 +141,39 @@ def mb(path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
+def bare_sample(paths: list[Path], size: int, seed: int) -> list[Path]:
+    """About ``size`` articles with every real base article equally often, picked at random.
+
+    Article i is real article i mod B (B bases) with one paragraph added, and real articles differ
+    in cost several times over: a plain random sample of 500 carries a few percent of error in the
+    mean from the mix of bases alone (three bare rates of three samples ranged 3.10 to 3.43). Taking
+    the same number of articles of each base, as the corpus has, leaves only the added paragraphs
+    to chance. (A stride would alias with the period of 176: every 20th article is a base divisible by 4.)
+    """
+    bases = len(corpus.load_sources(corpus.source_files()))
+    per_base = max(1, -(-size // bases))
+    rng = random.Random(seed)
+    picked: list[int] = []
+    for b in range(min(bases, len(paths))):
+        members = range(b, len(paths), bases)
+        picked += rng.sample(members, min(per_base, len(members)))
+    return [paths[i] for i in sorted(picked)]
+
+
+def bare_passes(n: int, paths: list[Path], full: float, cores: int, args: argparse.Namespace) -> None:
+    """The bare spaCy rate on a sample, alone and ``cores`` at once, against the build's."""
+    sample = bare_sample(paths, args.sample, seed=n)
+    build_rate = n / full / cores
+    for processes in sorted({1, cores}):
+        rate = bare_rate(sample, processes)
+        print(
+            f"bare nlp.pipe, cold, {len(sample)} of the articles (each real base equally often) over "
+            f"{processes} process(es) at once: {rate:.2f} articles/s per core; build per core / bare per core: "
+            f"{build_rate / rate:.2f}   (target >= 0.9)",
+            flush=True,
+        )
+
+
 def run_size(n: int, args: argparse.Namespace, scratch: Path) -> None:
     raw, out = scratch / f"raw-{n}", scratch / f"data-{n}"
     ledger = scratch / f"full-build-{n}.json"
@@ -161,6 +194,8 @@ def run_size(n: int, args: argparse.Namespace, scratch: Path) -> None:
         )
     where = ["--scheduler", args.scheduler] if args.scheduler else ["--jobs", str(args.jobs)]
     cores = args.cores or args.jobs
+    if args.bare_only and not (resuming and json.loads(ledger.read_text()).get("done")):
+        sys.exit(f"--bare-only needs a finished full build in {ledger} (run with --resume first)")
     full = timed_build(raw, out, ["--full", *where], log, ledger if args.resume else None)
     runs = json.loads(ledger.read_text())["runs"] if args.resume else [full]
     print(
@@ -168,18 +203,9 @@ def run_size(n: int, args: argparse.Namespace, scratch: Path) -> None:
         f"({cores} core(s){f', in {len(runs)} runs resumed from checkpoints' if len(runs) > 1 else ''})",
         flush=True,
     )
-    # A seeded random sample: a stride would alias with the generator's period (article i is
-    # real article i mod 182, so every 20th article is only ever an even-numbered one).
-    sample = sorted(random.Random(n).sample(paths, min(n, args.sample)))
-    build_rate = n / full / cores
-    for processes in sorted({1, cores}):
-        rate = bare_rate(sample, processes)
-        print(
-            f"bare nlp.pipe, cold, {len(sample)} of the articles over {processes} process(es) at once: "
-            f"{rate:.2f} articles/s per core; build per core / bare per core: {build_rate / rate:.2f}"
-            "   (target >= 0.9)",
-            flush=True,
-        )
+    if args.bare_only:
+        return bare_passes(n, paths, full, cores, args)
+    bare_passes(n, paths, full, cores, args)
 
     if (raw / "added").exists():
         # A resumed bench killed after its add step: back to the N-article corpus, untimed.
@@ -227,7 +253,14 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="local extraction processes")
     parser.add_argument("--scheduler", default=None, help="build on this Dask scheduler instead")
     parser.add_argument("--cores", type=int, default=None, help="cores the build uses [default: --jobs]")
-    parser.add_argument("--sample", type=int, default=500, help="articles in the bare spaCy pass")
+    parser.add_argument(
+        "--sample", type=int, default=500, help="articles in the bare spaCy pass (rounded up to whole bases)"
+    )
+    parser.add_argument(
+        "--bare-only",
+        action="store_true",
+        help="with --resume: only the bare passes, against the finished full build in the ledger",
+    )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--serve-workers", type=int, default=1, help="serving processes for the load test")
     parser.add_argument("--requests", type=int, default=2000)
