@@ -213,3 +213,20 @@ def test_names_speaker_mixing_letters_and_digits_is_an_organisation(nlp, brand: 
     ex = extract(nlp(f"The mayor was stabbed on Sunday. {brand} reported he received surgery."))
     assert brand in {o.name for o in ex.organisations}
     assert [(q.text, q.speaker.name) for q in ex.quotes if q.speaker] == [("he received surgery", brand)]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        pytest.param("WHO say iodine deficiency is the most common cause of brain damage.", "WHO", id="who"),
+        pytest.param("IOM says the boats carried more than 300 people, most of them women.", "IOM", id="plain-acronym"),
+    ],
+)
+def test_names_acronym_spelled_like_a_pronoun_opens_a_sentence_as_a_speaker(nlp, body: str, speaker: str):
+    quotes = extract(nlp(body)).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_names_pronoun_in_a_heading_in_capitals_is_no_acronym(nlp):
+    doc = nlp("WHO WE ARE\n\nThe group runs two shelters in Phnom Penh.")
+    assert not [o for o in extract(doc).organisations if o.name == "WHO"]

@@ -290,9 +290,25 @@ def _strip(doc: Doc, idxs: list[int], rules: Rules, person_words: Set[str] = fro
         and first.pos_ != "PROPN"
         and first.text not in rules.org_keywords
         and first.text not in person_words
+        and not _acronym_read_as_pronoun(doc, first)
     ):
         idxs = idxs[1:]
     return idxs
+
+
+def _acronym_read_as_pronoun(doc: Doc, tok: Token) -> bool:
+    """ "WHO say iodine deficiency is …", "US officials said": an acronym spelled like a pronoun,
+    which the tagger reads as the pronoun when it opens a sentence. Written in capitals before a
+    word that is not (a heading in capitals is no acronym), it names an organisation or a place."""
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (
+        tok.pos_ == "PRON"
+        and len(tok.text) >= 2
+        and tok.text.isupper()
+        and tok.is_alpha
+        and after is not None
+        and not after.text.isupper()
+    )
 
 
 def _article_spelled_name(doc: Doc, idxs: list[int], rules: Rules) -> bool:
