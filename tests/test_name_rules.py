@@ -219,7 +219,9 @@ def test_names_speaker_mixing_letters_and_digits_is_an_organisation(nlp, brand: 
     ("body", "speaker"),
     [
         pytest.param("WHO say iodine deficiency is the most common cause of brain damage.", "WHO", id="who"),
-        pytest.param("IOM says the boats carried more than 300 people, most of them women.", "IOM", id="plain-acronym"),
+        pytest.param(
+            "IOM says the boats carried more than 300 people, most of them women.", "IOM", id="plain-acronym"
+        ),
     ],
 )
 def test_names_acronym_spelled_like_a_pronoun_opens_a_sentence_as_a_speaker(nlp, body: str, speaker: str):

@@ -249,3 +249,50 @@ def test_circumstance_of_the_saying_is_not_what_was_said(nlp, body: str) -> None
 def test_according_to_inside_the_sentence_goes_with_the_main_verb(nlp) -> None:
     body = "Rescuers, working through the night, according to the provincial police recovered ten survivors."
     assert _reported(nlp, body) == [("recovered ten survivors", "police", "according to")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Rathke also asked the governments of the region not to turn away boats of people seeking asylum.",
+            [
+                (
+                    "the governments of the region not to turn away boats of people seeking asylum",
+                    "Rathke",
+                    "asked",
+                )
+            ],
+            id="asked-not-to",
+        ),
+        pytest.param(
+            "Netanyahu called on Italy and Egypt to join the project.",
+            [("Italy and Egypt to join the project", "Netanyahu", "called")],
+            id="called-on",
+        ),
+        pytest.param(
+            "The ministry called for the safe zone for refugees to be set up east of the river.",
+            [("the safe zone for refugees to be set up east of the river", "ministry", "called")],
+            id="called-for-hung-on-the-noun",
+        ),
+        pytest.param(
+            "Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with Mike Pompeo about the case.",
+            [("the embassy to reconsider", "Raab", "urged")],
+            id="speakers-next-act-is-not-said",
+        ),
+        pytest.param(
+            "The group is asking the government to respect and execute the sentence of the Supreme Court.",
+            [("the government to respect and execute the sentence of the Supreme Court", "group", "asking")],
+            id="shared-to",
+        ),
+        pytest.param("She asked for money to pay the rent.", [], id="asked-for-is-no-request-to-act"),
+        pytest.param("He called the decision unfair.", [], id="call-without-a-request"),
+        pytest.param(
+            "It also called for records relating to attempts to pressure officials.",
+            [],
+            id="infinitive-deep-inside",
+        ),
+    ],
+)
+def test_reported_a_request_reports_its_addressee_and_the_action(nlp, body: str, expected: list):
+    assert _reported(nlp, body) == expected

@@ -106,6 +106,7 @@ class Rules:
     leading_skip: frozenset[str]
     circumstance_nouns: frozenset[str]
     clause_document_nouns: frozenset[str]
+    request_verbs: frozenset[str]  # a lemma, or 'lemma preposition'
     plain_saying_lemmas: frozenset[str]
     time_conjunctions: frozenset[str]
 
@@ -297,6 +298,7 @@ def load_rules() -> Rules:
         org_list_gaps=tuple(tuple(gap) for gap in fw["org_list_gaps"]),
         org_list_closers=tuple(tuple(gap) for gap in fw["org_list_closers"]),
         clause_document_nouns=_words("clause_document_nouns.txt"),
+        request_verbs=_words("request_verbs.txt"),
         parent_org_gaps=tuple(tuple(gap) for gap in fw["parent_org_gaps"]),
         alias_leads=tuple(tuple(gap) for gap in fw["alias_leads"]),
         pseudonym_cues=frozenset(fw["pseudonym_cues"]),

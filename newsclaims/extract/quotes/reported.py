@@ -391,6 +391,53 @@ def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] |
     return None
 
 
+def _requests(lemma: str, rules: Rules) -> bool:
+    return lemma in rules.request_verbs or any(
+        phrase.startswith(f"{lemma} ") for phrase in rules.request_verbs
+    )
+
+
+def _requested_action(verb: Token, rules: Rules) -> tuple[int, int] | None:
+    """ "asked the governments not to turn away boats", "called on Italy and Egypt to join the
+    project", "called for the safe zone for refugees to be set up": who is asked and what they are
+    asked to do is what was said, from the addressee to the end of the infinitive (a verb
+    coordinated after it, "… to reconsider and spoke with …", is the speaker's own act)."""
+    lemma = verb.lemma_.lower()
+    addressees = (
+        [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if lemma in rules.request_verbs
+        else []
+    )
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i > verb.i and f"{lemma} {prep.lower_}" in rules.request_verbs:
+            addressees += [c for c in prep.children if c.dep_ == "pobj"]
+    if not addressees:
+        return None
+    addressee = min(addressees, key=lambda t: t.i)
+    action = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.i > addressee.i and _infinitive(c)), None
+    )
+    if action is not None:
+        own = [c.right_edge.i for c in action.children if not _speakers_own_act(c, action)]
+        return addressee.left_edge.i, max([action.i, *own])
+    inner = next((c for c in addressee.children if c.i > addressee.i and _infinitive(c)), None)
+    if inner is not None:  # "for the safe zone for refugees to be set up …": the parser hung it on the noun
+        return addressee.left_edge.i, inner.right_edge.i
+    return None
+
+
+def _speakers_own_act(child: Token, action: Token) -> bool:
+    """ "urged the embassy to reconsider and spoke with …": a finite verb coordinated after the
+    infinitive is what the speaker did next ("to respect and execute" shares the "to")."""
+    if child.dep_ == "conj":
+        return child.tag_ in FINITE_TAGS
+    return child.dep_ == "cc" and any(c.dep_ == "conj" and c.tag_ in FINITE_TAGS for c in action.children)
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.pos_ in VERB_POS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _continued_clause(verb: Token, subject: Token, end: int, rules: Rules) -> int:
     """ "Paris said her passport was taken away from her and she was forced to work …": a clause
     with a subject of its own coordinated right after the reported one, with no verb of saying,
@@ -418,13 +465,21 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
     datelines = dateline_tokens(doc)
     spans = SpanIndex(quoted)
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.reporting_verbs:
+        lemma = verb.lemma_.lower()
+        reporting = lemma in rules.reporting_verbs
+        if verb.pos_ != "VERB" or not (reporting or _requests(lemma, rules)):
             continue
         if _in_spans(verb.idx, spans) or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         above = reporting_ancestor(verb, rules) if is_added_report(verb, rules) else None
         subject = verb_subject(above if above is not None else verb)
-        rng = _clause_span(verb, subject, rules) if subject is not None else None
+        if subject is not None:
+            rng = _clause_span(verb, subject, rules) if reporting else None
+            rng = rng or _requested_action(verb, rules)
+        else:
+            rng = None
+        if rng is None and not reporting:
+            continue
         rng = cut_before_added_report(doc, verb, rng, rules) if rng is not None else None
         if subject is not None and subject.pos_ == "NOUN" and doc[verb.i - 1].text == ",":
             # "The raids come after a coalition of groups, the Mekong Freedom Alliance, said …"
