@@ -543,3 +543,13 @@ def test_speakers_pronoun_continues_the_subject_pronoun_before_it(nlp) -> None:
 def test_speakers_a_document_speaks_for_who_produced_it(nlp, body, speaker) -> None:
     """Decrees and court opinions "read" their words; the speaker is who signed or issued them."""
     assert [s for _, s in _speakers(nlp, body)] == [speaker]
+
+
+def test_speakers_object_pronoun_of_the_subjects_verb_tells_no_gender(nlp) -> None:
+    """ "Lopez joined him on stage": "him" is someone other than Lopez, so it is no vote that
+    Lopez is a man, and the next "She says" is Lopez's."""
+    body = (
+        "Governor John Kasich spoke in Columbus on Tuesday. Senator Maria Lopez joined him on stage. "
+        'She says, "It is time for a change in this state."'
+    )
+    assert _speakers(nlp, body) == [("It is time for a change in this state.", "Maria Lopez")]

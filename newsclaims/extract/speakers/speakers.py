@@ -30,6 +30,7 @@ from ..base.labels import (
     PREMODIFIER_DEPS,
     SHARED_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    VERB_OBJECT_DEPS,
     VERB_POS,
 )
 from ..base.marks import ATTRIBUTION_MARKS, OPEN_MARKS, SENTENCE_END, STRAIGHT_MARK
@@ -422,7 +423,8 @@ class SpeakerResolver:
     def _learn_genders(self) -> None:
         """A 'his'/'her' in a sentence whose subject is a named person tells that person's gender,
         by majority over the story: "Biden commented on the size of her breasts" is one vote
-        against every "his choice", "his running mate"."""
+        against every "his choice", "his running mate". A pronoun that is an object of the
+        subject's own verb never votes ("Lopez joined him"): it cannot be the subject."""
         doc, index = self.index.doc, self.index
         votes: dict[int, Counter[str]] = {}
         people: dict[int, Entity] = {}
@@ -440,8 +442,11 @@ class SpeakerResolver:
                 is_subject = head.dep_ in SUBJECT_DEPS or (
                     head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
                 )
+                # "Lopez joined him on stage": an object of the subject's own verb is someone else.
+                co_argument = tok.dep_ in VERB_OBJECT_DEPS and tok.head.i == head.head.i
                 if (
                     is_subject
+                    and not co_argument
                     and tok not in list(head.subtree)
                     and ent.gender is None
                     and not _in_modifier_clause(tok, head.head)
