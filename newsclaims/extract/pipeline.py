@@ -23,6 +23,7 @@ from .entities.entity_index import Entity, EntityIndex
 from .quotes.fragments import iter_said_fragments
 from .quotes.quotes import DirectQuote, paragraph_of, speech_and_fragments
 from .quotes.reported import iter_reported
+from .quotes.transcripts import iter_transcript_turns
 from .speakers.speakers import SpeakerResolver, find_attribution
 
 
@@ -305,6 +306,12 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
             "direct", f.quote.start, f.quote.end, f.quote.paragraph, f.subject, f.verb.text, embedded=True
         )
         for f in said
+    ]
+    direct += [
+        _Candidate(
+            "direct", t.start, t.end, paragraph_of(text, t.start), doc[t.label_token], opens_paragraph=True
+        )
+        for t in iter_transcript_turns(doc, index, quoted, rules=rules)
     ]
     direct.sort(key=lambda c: c.start)
     taken = {f.quote for f in said}

@@ -14,6 +14,7 @@ CLOSE_MARKS = frozenset({"”"})
 STRAIGHT_MARK = '"'
 SINGLE_OPEN_MARKS = frozenset({"‘", "'"})
 SINGLE_CLOSE_MARKS = frozenset({"’", "'"})
+DOUBLE_QUOTE_MARKS = OPEN_MARKS | CLOSE_MARKS | {STRAIGHT_MARK}
 OPENING_CONTEXT = frozenset('([—–-"“:')  # what may stand before a straight mark that opens a quote
 CLOSING_PUNCT = frozenset(".,!?;:…—–-")  # what may stand before a straight mark that closes one
 TRAILING_STRIP = " \t\n,;:"

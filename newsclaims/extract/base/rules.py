@@ -107,6 +107,7 @@ class Rules:
     circumstance_nouns: frozenset[str]
     clause_document_nouns: frozenset[str]
     request_verbs: frozenset[str]  # a lemma, or 'lemma preposition'
+    non_speaker_labels: frozenset[str]  # lower case
     plain_saying_lemmas: frozenset[str]
     time_conjunctions: frozenset[str]
 
@@ -299,6 +300,7 @@ def load_rules() -> Rules:
         org_list_closers=tuple(tuple(gap) for gap in fw["org_list_closers"]),
         clause_document_nouns=_words("clause_document_nouns.txt"),
         request_verbs=_words("request_verbs.txt"),
+        non_speaker_labels=frozenset(w.lower() for w in _lines("non_speaker_labels.txt")),
         parent_org_gaps=tuple(tuple(gap) for gap in fw["parent_org_gaps"]),
         alias_leads=tuple(tuple(gap) for gap in fw["alias_leads"]),
         pseudonym_cues=frozenset(fw["pseudonym_cues"]),

@@ -44,6 +44,8 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
             continue
         if ev.org and ev.org_speaker and _weak_org(builder, chunk):
             pending.append(chunk)
+        elif ev.org and len(chunk.words) == 1 and builder.people_named_in_capitals(chunk.words[0]):
+            pending.append(chunk)  # "TRUMP: …" after "Donald Trump": the person, not an acronym
         elif ev.org:
             entity = builder.add(chunk, "organisation")
             entity.type = ev.org_type or entity.type

@@ -91,6 +91,8 @@ class EntityBuilder:
                 list(e.words[i : i + n]) == words for i in range(len(e.words) - n + 1)
             ):
                 found.append(e)
+        if not found and len(words) == 1:
+            found = self.people_named_in_capitals(words[0])
         if not found and len(words) == 1 and len(words[0]) >= FUZZY_MIN_LENGTH:
             for e in self._in_order(self._by_initial.get(words[0][:1], [])):
                 if e.kind == "person" and any(
@@ -102,6 +104,20 @@ class EntityBuilder:
         before = [(max((m for m in e.mentions if m < pos), default=-1), e) for e in found]
         before.sort(key=lambda x: -x[0])
         return before[0][1]
+
+    def people_named_in_capitals(self, word: str) -> list[Entity]:
+        """The people one of whose name words ``word`` is, written in capitals ("TRUMP" in a
+        transcript's label, "WALLACE: …"), in the order they were made; none unless it is capitals.
+        A word the name itself writes in capitals ("NASA" in "NASA Administrator Charles Bolden")
+        is an acronym there too, not a capitals rendering."""
+        if not (word.isupper() and len(word) >= 2):
+            return []
+        low = word.lower()
+        return [
+            e
+            for e in self._in_order(self._by_initial.get(word[:1], []))
+            if e.kind == "person" and any(w.lower() == low and not w.isupper() for w in e.words)
+        ]
 
     def add_mention(self, entity: Entity, chunk: NameChunk) -> None:
         """Record ``chunk`` as a mention of ``entity``; a text other than its name is an alias

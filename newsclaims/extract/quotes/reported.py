@@ -34,7 +34,7 @@ from ..base.labels import (
     VERB_OR_PUNCT_POS,
     VERB_POS,
 )
-from ..base.marks import CLOSE_MARKS, OPEN_MARKS, STRAIGHT_MARK
+from ..base.marks import DOUBLE_QUOTE_MARKS
 from ..base.rules import Rules
 from ..base.textindex import SpanIndex
 from ..names.names import dateline_tokens
@@ -199,9 +199,6 @@ def _clip(doc: Doc, rules: Rules, a: int, b: int, skip: Set[int] = frozenset()) 
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
-_DOUBLE_MARKS = OPEN_MARKS | CLOSE_MARKS | {STRAIGHT_MARK}
-
-
 def _opens_partial_quote(doc: Doc, a: int, b: int) -> bool:
     """'emphasized that "GM remains open for business" during the bankruptcy period, …': the mark
     at ``a`` opens a quote that closes inside the clause, and the clause goes on after it. A quote
@@ -211,7 +208,7 @@ def _opens_partial_quote(doc: Doc, a: int, b: int) -> bool:
     return (
         close is not None
         and not doc[close - 1].is_punct
-        and not any(c in _DOUBLE_MARKS for c in doc[a + 1 : close].text)  # no mark glued inside a word
+        and not any(c in DOUBLE_QUOTE_MARKS for c in doc[a + 1 : close].text)  # no mark glued inside a word
         and any(not (t.is_punct or t.is_space) for t in doc[close + 1 : b + 1])
     )
 

@@ -48,6 +48,7 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
+INITIALS_MAX = 3  # letters of a speaker label read as a person's initials
 OBJECT_CLIMB = 4  # words from the end of the listener's phrase up to its reporting verb
 
 
@@ -553,7 +554,25 @@ class SpeakerResolver:
         people = [e for e in found if e.kind == "person"]
         if people or found:
             return (people or found)[0]
-        return self._written_name(tok) or self._name_after_title(tok)
+        return self._written_name(tok) or self._name_after_title(tok) or self._name_in_capitals(tok)
+
+    def _name_in_capitals(self, tok: Token) -> Entity | None:
+        """ "WALLACE: …", "TRUMP: “…”": a transcript's label prints a name in capitals, most often
+        the surname alone; it denotes the one person of the story whose name ends in those words,
+        or whose initials they are ("NG: …" in an interview with Natasha Gownaris)."""
+        doc = tok.doc
+        if not (tok.is_upper and len(tok.text) >= 2):
+            return None
+        start = tok.i
+        while start > 0 and doc[start - 1].is_upper and doc[start - 1].is_alpha:
+            start -= 1
+        words = [t.text.strip(".").lower() for t in doc[start : tok.i + 1]]
+        people = self.index.people()
+        matches = [e for e in people if [w.lower() for w in e.words[-len(words) :]] == words]
+        if not matches and len(words) == 1 and len(words[0]) <= INITIALS_MAX:
+            # "NG: Because penguins migrate …": an interview's label gives the initials
+            matches = [e for e in people if "".join(w[:1] for w in e.words).lower() == words[0]]
+        return matches[0] if len(matches) == 1 else None
 
     def _name_after_title(self, tok: Token) -> Entity | None:
         """ "Former US Ambassador to the United Nations Nikki Haley wrote": the parser heads the
