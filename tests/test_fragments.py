@@ -115,3 +115,14 @@ def test_whole_quotation_before_more_words_is_not_a_clause(nlp) -> None:
     kinds = [(q.kind, q.text) for q in extract(nlp(body)).quotes]
     assert ("direct", "The old plant is history") in kinds
     assert not [k for k in kinds if k[0] == "indirect" and "history" in k[1]]
+
+
+def test_fragments_a_second_fragment_listed_after_the_first_is_one_too(nlp):
+    """'were “fake” and “rigged”': the item after "and" is what the first was, a fragment of the
+    speaker's words, not a listed title."""
+    from newsclaims.extract.pipeline import extract
+
+    body = 'President Donald Trump spoke on Monday. Trump said the polls were "fake" and "rigged" and would be ignored.'
+    quotes = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in extract(nlp(body)).quotes]
+    assert ("direct", "fake", "Donald Trump") in quotes
+    assert ("direct", "rigged", "Donald Trump") in quotes

@@ -242,6 +242,7 @@ def _quoted_spans(doc: Doc, rules: Rules) -> Iterator[tuple[DirectQuote, str]]:
     for number, (p_start, p_end) in enumerate(paragraph_bounds(text), start=1):
         pairs = _single_pairs if _outer_is_single(text, p_start, p_end) else _mark_pairs
         skipped_close: int | None = None  # closing mark of the last quotation skipped as no speech
+        skipped_kind = "mention"  # and what it was read as
         lo = p_start
         close_at = _unopened_close(text, p_start, p_end) if left_open and pairs is _mark_pairs else None
         left_open = False
@@ -258,18 +259,20 @@ def _quoted_spans(doc: Doc, rules: Rules) -> Iterator[tuple[DirectQuote, str]]:
             embedded = _embedded(text, open_at, p_start)
             has_verb = _has_verb(doc, start, end)
             quote = DirectQuote(start, end, open_at, close_at, number, p_start, p_end, embedded)
-            if (
-                _is_title(text[start:end], rules)
-                or (embedded and mention_lead(text, open_at, p_start))
-                or (embedded and listed_after(text, skipped_close, open_at))
-            ):
-                skipped_close = close_at
+            if _is_title(text[start:end], rules) or (embedded and mention_lead(text, open_at, p_start)):
+                skipped_close, skipped_kind = close_at, "mention"
                 yield quote, "mention"
+            elif embedded and listed_after(text, skipped_close, open_at):
+                # the next item of a list is what the first was: '“light work, high pay” and “no
+                # fees”' two slogans, 'were “fake” and “rigged”' two fragments of speech
+                skipped_close = close_at
+                yield quote, skipped_kind
             elif (embedded and words <= SCARE_MAX_WORDS) or (
                 not has_verb and (words <= SCARE_MAX_WORDS or embedded)
             ):
                 skipped_close = close_at
-                yield quote, "scare" if so_called(text, open_at, rules) else "fragment"
+                skipped_kind = "scare" if so_called(text, open_at, rules) else "fragment"
+                yield quote, skipped_kind
             else:
                 left_open = close_at is None
                 yield quote, "speech"
