@@ -296,3 +296,9 @@ def test_according_to_inside_the_sentence_goes_with_the_main_verb(nlp) -> None:
 )
 def test_reported_a_request_reports_its_addressee_and_the_action(nlp, body: str, expected: list):
     assert _reported(nlp, body) == expected
+
+
+def test_reported_a_participle_clause_before_the_verb_is_a_circumstance(nlp):
+    """ "Asked whether he would run again, Jordan said, “Maybe.”": the question he was asked is
+    no clause he reports."""
+    assert _reported(nlp, 'Asked whether he would run again, Jordan said, "Maybe. We\'ll see."') == []

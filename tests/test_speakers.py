@@ -553,3 +553,15 @@ def test_speakers_object_pronoun_of_the_subjects_verb_tells_no_gender(nlp) -> No
         'She says, "It is time for a change in this state."'
     )
     assert _speakers(nlp, body) == [("It is time for a change in this state.", "Maria Lopez")]
+
+
+@pytest.mark.parametrize(
+    ("title", "noun"),
+    [("Sen.", "senator"), ("Rep.", "representative"), ("Gov.", "governor")],
+)
+def test_speakers_abbreviated_title_is_the_noun_that_points_back(nlp, title: str, noun: str) -> None:
+    body = (
+        f'"We will not let this government shut down," said {title} Elizabeth Warren on Tuesday. '
+        f'"It\'s over," the {noun} told CNN on Wednesday.'
+    )
+    assert _speakers(nlp, body)[-1] == ("It's over", "Elizabeth Warren")

@@ -71,3 +71,4 @@ INSIDE_ENTITY_IOB = frozenset({"B", "I"})
 SUBJECT_OR_POSSESSOR_DEPS = SUBJECT_DEPS | {"poss"}
 CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS | {"expl"}
 """A clause's subject, the expletive "there"/"it" included."""
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})

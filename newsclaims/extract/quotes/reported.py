@@ -26,6 +26,7 @@ from ..base.labels import (
     NOMINAL_OR_PRONOUN_POS,
     OBJECT_DEPS,
     PARENTHETICAL_DEPS,
+    PARTICIPLE_TAGS,
     PREPOSITION_POS,
     SUBJECT_DEPS,
     THAT_CLAUSE_DEPS,
@@ -501,14 +502,14 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
 def _circumstance_only(verb: Token, rng: tuple[int, int]) -> bool:
     """The range is only a circumstance of the saying, not what was said: a prepositional phrase
     or participle hanging from the verb before it ("In a statement to the broadcaster, the Church denied …",
-    "Speaking to a reporter, he said …")."""
+    "Speaking to a reporter, he said …", "Asked whether he would run again, Jordan said …")."""
     a, b = rng
     heads = [verb, *([verb.head] if verb.dep_ in PARENTHETICAL_DEPS else [])]
     for head in heads:
         for child in head.children:
             if child.i == verb.i or not (child.left_edge.i <= a and b <= child.right_edge.i < verb.i):
                 continue
-            if child.dep_ == "prep" or (child.dep_ == "advcl" and child.tag_ == "VBG"):
+            if child.dep_ == "prep" or (child.dep_ == "advcl" and child.tag_ in PARTICIPLE_TAGS):
                 return True
     return False
 
