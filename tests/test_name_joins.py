@@ -78,3 +78,35 @@ def test_find_name_chunks_keeps_separate_names_apart(nlp, sentence: str, kept_ap
 def test_find_figures_reads_age_limit_after_plural_noun(nlp, sentence: str, text: str, unit: str) -> None:
     figures = {f.text: f.unit for f in find_figures(nlp(sentence))}
     assert figures.get(text) == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        pytest.param(
+            "The Committee to Protect Journalists said two reporters were held.",
+            "Committee to Protect Journalists",
+            id="to-verb",
+        ),
+        pytest.param(
+            '"The numbers do not add up," said Maya MacGuineas, president of the Committee for a Responsible Federal Budget.',
+            "Committee for a Responsible Federal Budget",
+            id="for-a",
+        ),
+    ],
+)
+def test_organisation_name_with_to_or_for_a_is_one_name(nlp, body: str, name: str) -> None:
+    from newsclaims.extract.pipeline import extract
+
+    assert name in [o.name for o in extract(nlp(body)).organisations]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("The US Embassy to Thailand issued a warning on Monday.", id="to-a-place"),
+        pytest.param("Everything from US Weekly to Time Magazine ran the story.", id="from-to-range"),
+    ],
+)
+def test_organisation_names_around_to_stay_apart(nlp, body: str) -> None:
+    assert not [c for c in _chunks(nlp, body) if " to " in c]

@@ -85,6 +85,8 @@ class Rules:
     title_links: frozenset[str]
     org_list_gaps: tuple[tuple[str, ...], ...]
     org_list_closers: tuple[tuple[str, ...], ...]
+    purpose_connectors: frozenset[str]
+    range_openers: frozenset[str]
     pseudonym_cues: frozenset[str]
     org_member_prepositions: frozenset[str]
     org_name_connectors: frozenset[str]
@@ -298,6 +300,8 @@ def load_rules() -> Rules:
         denominators=_numbers("denominators.txt"),
         org_list_gaps=tuple(tuple(gap) for gap in fw["org_list_gaps"]),
         org_list_closers=tuple(tuple(gap) for gap in fw["org_list_closers"]),
+        purpose_connectors=frozenset(fw["purpose_connectors"]),
+        range_openers=frozenset(fw["range_openers"]),
         clause_document_nouns=_words("clause_document_nouns.txt"),
         request_verbs=_words("request_verbs.txt"),
         non_speaker_labels=frozenset(w.lower() for w in _lines("non_speaker_labels.txt")),

@@ -78,6 +78,16 @@ def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]
                 )
             elif sep.text in rules.patronymic_particles:
                 join = not has_keyword(doc, chunk, rules) and not has_keyword(doc, nxt, rules)
+            elif sep_low in rules.purpose_connectors:
+                # "Committee to Protect Journalists", "Coalition to Abolish Slavery and Trafficking";
+                # never "Embassy to Thailand" (a place after "to" is where, not what for),
+                # nor "from US Weekly to Time Magazine" (a range of two names)
+                join = (
+                    doc[chunk[-1]].text in rules.org_keywords
+                    and not has_keyword(doc, nxt, rules)
+                    and not (chunk[0] > 0 and doc[chunk[0] - 1].lower_ in rules.range_openers)
+                    and not any(doc[i].ent_type_ in PLACE_OR_NATIONALITY_ENTS for i in nxt)
+                )
             elif sep.text in rules.possessives:
                 join = _possessive_inside_name(doc, chunk, sep, nxt, rules)
             elif sep.text == ",":
@@ -130,7 +140,11 @@ def _common_words_then_keyword(doc: Doc, chunk: list[int], sep: Token, nxt: list
 
 
 def _of_the(doc: Doc, gap: list[int], rules: Rules) -> bool:
-    return len(gap) == 2 and doc[gap[0]].lower_ in rules.of_connectors and doc[gap[1]].lower_ == "the"
+    """ "of the", "for the", and "for a" ("Committee for a Responsible Federal Budget")."""
+    if len(gap) != 2 or doc[gap[0]].lower_ not in rules.of_connectors:
+        return False
+    article = doc[gap[1]].lower_
+    return article == "the" or article in rules.indefinite_articles
 
 
 def _possessive_inside_name(doc: Doc, chunk: list[int], sep: Token, nxt: list[int], rules: Rules) -> bool:
