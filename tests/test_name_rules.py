@@ -232,3 +232,27 @@ def test_names_acronym_spelled_like_a_pronoun_opens_a_sentence_as_a_speaker(nlp,
 def test_names_pronoun_in_a_heading_in_capitals_is_no_acronym(nlp):
     doc = nlp("WHO WE ARE\n\nThe group runs two shelters in Phnom Penh.")
     assert not [o for o in extract(doc).organisations if o.name == "WHO"]
+
+
+@pytest.mark.parametrize(
+    ("body", "organisation"),
+    [
+        pytest.param(
+            "The White House said in a statement that the president would sign the bill.",
+            "White House",
+            id="white-house",
+        ),
+        pytest.param(
+            "Freedom House said press freedom declined for the tenth year.", "Freedom House", id="ngo"
+        ),
+        pytest.param(
+            "The bill passed the House of Representatives on Friday, officials said.",
+            "House of Representatives",
+            id="chamber",
+        ),
+    ],
+)
+def test_names_a_house_is_an_organisation(nlp, body: str, organisation: str):
+    extraction = extract(nlp(body))
+    assert organisation in [o.name for o in extraction.organisations]
+    assert organisation not in [p.name for p in extraction.people]
