@@ -84,9 +84,9 @@ def test_speaker_errors_are_listed_on_request(real_report):
 
 
 # A little under what the current rules score on the dev set (README has the first untouched score).
-REAL_FLOORS = {"quotes": 0.91, "end_to_end": 0.83, "people": 0.88, "organisations": 0.65, "figures": 0.79}
+REAL_FLOORS = {"quotes": 0.91, "end_to_end": 0.83, "people": 0.88, "organisations": 0.67, "figures": 0.79}
 REAL_SPEAKER_FLOOR = 0.90
-REAL_REPORTED_FLOOR = 0.85  # reported-speech attribution F1
+REAL_REPORTED_FLOOR = 0.86  # reported-speech attribution F1
 
 
 def test_real_dev_set_scores_stay_above_their_floors(real_report):
