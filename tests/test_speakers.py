@@ -565,3 +565,11 @@ def test_speakers_abbreviated_title_is_the_noun_that_points_back(nlp, title: str
         f'"It\'s over," the {noun} told CNN on Wednesday.'
     )
     assert _speakers(nlp, body)[-1] == ("It's over", "Elizabeth Warren")
+
+
+def test_speakers_spokesperson_named_by_the_body_before_it_speaks_for_the_body(nlp) -> None:
+    body = (
+        "The Home Office said it was committed to tackling modern slavery. "
+        'A Home Office spokesperson said: "We will not tolerate this crime."'
+    )
+    assert _speakers(nlp, body)[-1] == ("We will not tolerate this crime.", "Home Office")

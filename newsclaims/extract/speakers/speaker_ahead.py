@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..base.labels import DESCRIPTION_DEPS, DETERMINER_DEPS, MODIFIER_CLAUSE_DEPS, SUBJECT_DEPS, VERB_POS
+from ..base.labels import (
+    COMPOUND_DEPS,
+    DESCRIPTION_DEPS,
+    DETERMINER_DEPS,
+    MODIFIER_CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    VERB_POS,
+)
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..entities.entity_index import Entity, EntityIndex
@@ -133,7 +140,7 @@ def named_next(index: EntityIndex, tok: Token) -> Entity | None:
 
 def spokesperson_org(index: EntityIndex, tok: Token) -> Entity | None:
     """ "A spokesperson for the Anti-Fraud Directorate said …", "officials at the Provincial
-    Department said …" with no name given: the body speaks."""
+    Department said …", "a Home Office spokesperson said …" with no name given: the body speaks."""
     rules, lemma = index.rules, tok.lemma_.lower()
     if lemma not in rules.spokespeople and not (lemma in rules.body_voices and tok.tag_ == "NNS"):
         return None
@@ -145,6 +152,11 @@ def spokesperson_org(index: EntityIndex, tok: Token) -> Entity | None:
                 ent = index.entity_at(obj)
                 if ent is not None and ent.kind == "organisation":
                     return ent
+    for mod in tok.children:  # "A Home Office spokesperson said", "a police spokesman"
+        if mod.dep_ in COMPOUND_DEPS and mod.i < tok.i:
+            ent = index.entity_at(mod)
+            if ent is not None and ent.kind == "organisation":
+                return ent
     return None
 
 
