@@ -129,3 +129,18 @@ def test_direct_quotes_single_marks(nlp, body: str, expected: list[str]) -> None
 )
 def test_direct_quotes_skip_quoted_titles(nlp, body: str) -> None:
     assert _texts(nlp, body) == []
+
+
+def test_short_quote_with_its_attribution_right_after_is_speech(nlp):
+    """ "“Why now?” asked Sam Rainsy" and the first half of "“The victims,” Chou said, “are …”"
+    are speech, however short; a short quote no verb of saying follows stays a scare quote."""
+    from newsclaims.extract.pipeline import extract
+
+    body = (
+        "Officials met on Monday.\n\n"
+        '"Why now?" asked opposition leader Sam Rainsy.\n\n'
+        '"The victims," Chou Bun Eng said, "are often lured by fake job offers."\n\n'
+        '"Rescue" raids were carried out in two provinces.'
+    )
+    texts = [q.text for q in extract(nlp(body)).quotes]
+    assert texts == ["Why now?", "The victims", "are often lured by fake job offers."]

@@ -302,3 +302,27 @@ def test_reported_a_participle_clause_before_the_verb_is_a_circumstance(nlp):
     """ "Asked whether he would run again, Jordan said, “Maybe.”": the question he was asked is
     no clause he reports."""
     assert _reported(nlp, 'Asked whether he would run again, Jordan said, "Maybe. We\'ll see."') == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Hun Manet was quoted by Reuters as saying the scam compounds would be closed by the end of the year.",
+            [("the scam compounds would be closed by the end of the year", "Manet", "saying")],
+            id="quoted-by-as-saying",
+        ),
+        pytest.param(
+            "Interior Minister Sar Sokha was quoted as saying that 3,000 foreigners had been deported.",
+            [("3,000 foreigners had been deported", "Sokha", "saying")],
+            id="quoted-as-saying-that",
+        ),
+    ],
+)
+def test_reported_quoted_as_saying_is_the_quoted_ones(nlp, body: str, expected: list):
+    assert _reported(nlp, body) == expected
+
+
+def test_reported_accused_of_saying_is_not_the_accusers(nlp):
+    found = _reported(nlp, "Trump accused Biden of previously saying he wanted to ban hydraulic fracturing.")
+    assert all(speaker != "Trump" for _, speaker, _ in found)

@@ -37,3 +37,6 @@ NAME_TRAILING_MARKS = NAME_EDGE_MARKS | {","}
 ATTRIBUTION_MARKS = (",", ":")  # what ends an attribution before its quote: 'X said, "…"', 'X: "…"'
 SENTENCE_BREAKS = (". ", "? ", "! ")  # a quote holding one of these is more than one sentence
 SENTENCE_GAPS = frozenset({".", ""})  # what may stand between a quote and the next sentence
+ATTRIBUTED_CLOSE = frozenset(
+    ",.?!…"
+)  # what ends a quote that its attribution follows: “No comment,” she said

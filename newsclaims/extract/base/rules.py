@@ -106,6 +106,7 @@ class Rules:
     so_called: tuple[str, ...]
     title_small_words: frozenset[str]
     leading_skip: frozenset[str]
+    quoting_prepositions: frozenset[str]
     circumstance_nouns: frozenset[str]
     clause_document_nouns: frozenset[str]
     request_verbs: frozenset[str]  # a lemma, or 'lemma preposition'
@@ -258,6 +259,7 @@ def load_rules() -> Rules:
         so_called=_ordered("so_called.txt"),
         title_small_words=frozenset(fw["title_small_words"]),
         leading_skip=frozenset(fw["leading_skip"]),
+        quoting_prepositions=frozenset(fw["quoting_prepositions"]),
         circumstance_nouns=_words("circumstance_nouns.txt"),
         rank_abbreviations=_pairs("rank_abbreviations.txt"),
         introducing_determiners=frozenset(fw["introducing_determiners"]),

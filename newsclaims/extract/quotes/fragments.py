@@ -37,7 +37,7 @@ def iter_said_fragments(doc: Doc, fragments: list[DirectQuote], rules: Rules) ->
         if span is None or _is_nickname(doc, span):
             continue
         verb = _governing_verb(span.root, rules)
-        subject = verb_subject(verb) if verb is not None else None
+        subject = verb_subject(verb, rules) if verb is not None else None
         if verb is not None and subject is not None and not (span.start <= subject.i < span.end):
             yield Fragment(quote, verb, subject)
 

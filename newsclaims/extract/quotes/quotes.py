@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..base.labels import VERB_POS
 from ..base.marks import (
+    ATTRIBUTED_CLOSE,
     CLOSE_MARKS,
     CLOSING_PUNCT,
     OPEN_MARKS,
@@ -34,6 +35,7 @@ from ..base.textindex import paragraph_of as _paragraph_of
 from .quote_mentions import listed_after, mention_lead, so_called
 
 SCARE_MAX_WORDS = 3
+ATTRIBUTION_WINDOW = 6  # tokens after a quote's close within which its verb of saying stands
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,20 @@ def _embedded(text: str, open_at: int, para_start: int) -> bool:
     return i >= para_start and (text[i].isalnum() or text[i] in "-’'")
 
 
+def _attributed_next(doc: Doc, text: str, close_at: int | None, rules: Rules) -> bool:
+    """ "“Why now?” asked Sam Rainsy", "“No comment,” a spokesperson said", "“The victims,” Chou
+    said, “are …”": a quote opening its sentence and closed by its own punctuation, with a verb
+    of saying right after it, is speech however short."""
+    if close_at is None or text[close_at - 1] not in ATTRIBUTED_CLOSE:
+        return False
+    span = doc.char_span(close_at, close_at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span[0].sent
+    after = doc[span[-1].i + 1 : min(span[-1].i + 1 + ATTRIBUTION_WINDOW, sent.end)]
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in rules.reporting_verbs for t in after)
+
+
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.pos_ in VERB_POS for t in span)
@@ -267,9 +283,10 @@ def _quoted_spans(doc: Doc, rules: Rules) -> Iterator[tuple[DirectQuote, str]]:
                 # fees”' two slogans, 'were “fake” and “rigged”' two fragments of speech
                 skipped_close = close_at
                 yield quote, skipped_kind
-            elif (embedded and words <= SCARE_MAX_WORDS) or (
-                not has_verb and (words <= SCARE_MAX_WORDS or embedded)
-            ):
+            elif (
+                (embedded and words <= SCARE_MAX_WORDS)
+                or (not has_verb and (words <= SCARE_MAX_WORDS or embedded))
+            ) and not (not embedded and _attributed_next(doc, text, close_at, rules)):
                 skipped_close = close_at
                 skipped_kind = "scare" if so_called(text, open_at, rules) else "fragment"
                 yield quote, skipped_kind

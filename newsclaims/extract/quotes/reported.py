@@ -61,9 +61,10 @@ def _in_spans(offset: int, spans: SpanIndex) -> bool:
     return spans.holds(offset)
 
 
-def verb_subject(verb: Token) -> Token | None:
+def verb_subject(verb: Token, rules: Rules) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with ("… and said") or that a
-    participle hangs from ("…, she said, adding that …")."""
+    participle hangs from ("…, she said, adding that …"), or who was quoted as saying it. Not
+    "accused Biden of saying" (Biden said it) nor "had him released by saying" (others did)."""
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -73,6 +74,9 @@ def verb_subject(verb: Token) -> Token | None:
             before = [c for c in subjects if c.i < tok.i]
             return before[-1] if before else subjects[0]
         inherits = tok.dep_ == "conj" or (tok.dep_ in INHERIT_DEPS and tok.tag_ == "VBG")
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in rules.quoting_prepositions:
+            tok = tok.head.head  # "was quoted as saying …": the quoted one's
+            continue
         tok = tok.head if inherits and tok.head.i != tok.i else None
     return None
 
@@ -470,7 +474,7 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         if _in_spans(verb.idx, spans) or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         above = reporting_ancestor(verb, rules) if is_added_report(verb, rules) else None
-        subject = verb_subject(above if above is not None else verb)
+        subject = verb_subject(above if above is not None else verb, rules)
         if subject is not None:
             rng = _clause_span(verb, subject, rules) if reporting else None
             rng = rng or _requested_action(verb, rules)
