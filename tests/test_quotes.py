@@ -144,3 +144,16 @@ def test_short_quote_with_its_attribution_right_after_is_speech(nlp):
     )
     texts = [q.text for q in extract(nlp(body)).quotes]
     assert texts == ["Why now?", "The victims", "are often lured by fake job offers."]
+
+
+def test_short_utterance_right_after_said_is_a_whole_quote(nlp):
+    """'Szumowski said "We couldn’t win," and the city flag is at half-mast': the quote has a verb
+    and its own comma; the reporter's words after it are no reported clause of his."""
+    from newsclaims.extract.pipeline import extract
+
+    body = (
+        "Adamowicz was announced to have died. Health Minister Łukasz Szumowski said "
+        '"We couldn’t win," and the city flag is at half-mast.'
+    )
+    quotes = [(q.kind, q.text) for q in extract(nlp(body)).quotes]
+    assert quotes == [("direct", "We couldn’t win")]

@@ -221,6 +221,18 @@ def _attributed_next(doc: Doc, text: str, close_at: int | None, rules: Rules) ->
     return any(t.pos_ == "VERB" and t.lemma_.lower() in rules.reporting_verbs for t in after)
 
 
+def _said_before(doc: Doc, text: str, open_at: int, close_at: int | None, rules: Rules) -> bool:
+    """'Szumowski said "We couldn’t win," and …': a short quote with a verb of its own, closed by
+    its own punctuation, right after a verb of saying is a whole utterance, not a fragment."""
+    if close_at is None or text[close_at - 1] not in ATTRIBUTED_CLOSE:
+        return False
+    span = doc.char_span(open_at, open_at + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return False
+    verb = doc[span[0].i - 1]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in rules.reporting_verbs
+
+
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.pos_ in VERB_POS for t in span)
@@ -286,7 +298,10 @@ def _quoted_spans(doc: Doc, rules: Rules) -> Iterator[tuple[DirectQuote, str]]:
             elif (
                 (embedded and words <= SCARE_MAX_WORDS)
                 or (not has_verb and (words <= SCARE_MAX_WORDS or embedded))
-            ) and not (not embedded and _attributed_next(doc, text, close_at, rules)):
+            ) and not (
+                (not embedded and _attributed_next(doc, text, close_at, rules))
+                or (has_verb and _said_before(doc, text, open_at, close_at, rules))
+            ):
                 skipped_close = close_at
                 skipped_kind = "scare" if so_called(text, open_at, rules) else "fragment"
                 yield quote, skipped_kind
