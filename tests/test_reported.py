@@ -326,3 +326,12 @@ def test_reported_quoted_as_saying_is_the_quoted_ones(nlp, body: str, expected: 
 def test_reported_accused_of_saying_is_not_the_accusers(nlp):
     found = _reported(nlp, "Trump accused Biden of previously saying he wanted to ban hydraulic fracturing.")
     assert all(speaker != "Trump" for _, speaker, _ in found)
+
+
+def test_reported_an_object_after_a_comma_and_the_verb_is_no_inverted_speaker(nlp):
+    """ "The mayor of Springfield, John Carter, announced a new shelter": the verb has its subject
+    before it and "a new shelter" is its object, not a speaker of '…, said X'."""
+    assert _reported(nlp, "The mayor of Springfield, John Carter, announced a new shelter on Monday.") == []
+    assert _reported(nlp, "The shelter will open in March, said John Carter.") == [
+        ("The shelter will open in March", "Carter", "said")
+    ]

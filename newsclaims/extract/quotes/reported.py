@@ -107,7 +107,13 @@ def _surface_trailing(verb: Token) -> tuple[Token, tuple[int, int]] | None:
         return None
     if verb.i > sent.start and doc[verb.i - 1].text == ",":  # inverted: "…, said X."
         head = _np_head(doc, verb.i + 1, sent.end - 1)
-        return (head, (sent.start, verb.i - 2)) if head is not None else None
+        if (
+            head is None
+            or head.dep_ == "dobj"
+            or any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+        ):
+            return None  # "The mayor, John Carter, announced a new shelter": no inversion
+        return head, (sent.start, verb.i - 2)
     for j in range(verb.i - 1, max(sent.start, verb.i - SURFACE_NP_MAX) - 1, -1):
         if doc[j].text == ",":
             if any(t.pos_ in VERB_POS for t in doc[j + 1 : verb.i]):
