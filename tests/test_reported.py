@@ -335,3 +335,9 @@ def test_reported_an_object_after_a_comma_and_the_verb_is_no_inverted_speaker(nl
     assert _reported(nlp, "The shelter will open in March, said John Carter.") == [
         ("The shelter will open in March", "Carter", "said")
     ]
+
+
+def test_reported_a_relative_clause_on_the_inverted_speaker_is_not_what_was_said(nlp):
+    assert _reported(nlp, "Her story is common, says Chhiv Kek Pung, who founded the group in 1997.") == [
+        ("Her story is common", "Pung", "says")
+    ]

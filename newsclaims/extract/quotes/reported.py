@@ -155,6 +155,8 @@ def _inverted_parenthetical(verb: Token) -> tuple[Token, tuple[int, int]] | None
     if j == verb.i + 1 or j >= sent.end - 1 or doc[j].text != ",":
         return None
     left, right = (sent.start, verb.i - 2), (j + 1, sent.end - 1)
+    if doc[j + 1].head.dep_ == "relcl" and doc[j + 1].head.head.i == j - 1:
+        return doc[j - 1], left  # "…, says Chhiv Kek Pung, who founded the group": the clause is about her
     return doc[j - 1], _longer(left, right)
 
 
