@@ -573,3 +573,11 @@ def test_speakers_spokesperson_named_by_the_body_before_it_speaks_for_the_body(n
         'A Home Office spokesperson said: "We will not tolerate this crime."'
     )
     assert _speakers(nlp, body)[-1] == ("We will not tolerate this crime.", "Home Office")
+
+
+def test_speakers_a_definite_plural_is_a_group_not_the_last_person(nlp) -> None:
+    body = (
+        "Am Sam Ath, operations director at rights group Licadho, said the authorities should act. "
+        "The victims told police they were beaten when they failed to meet targets."
+    )
+    assert _speakers(nlp, body)[-1] == ("they were beaten when they failed to meet targets", None)

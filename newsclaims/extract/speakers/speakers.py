@@ -27,6 +27,7 @@ from ..base.labels import (
     NOMINAL_POS,
     OBJECT_PATH_DEPS,
     PASSIVE_DEPS,
+    PLURAL_TAGS,
     PREMODIFIER_DEPS,
     SHARED_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -529,6 +530,8 @@ class SpeakerResolver:
         """ "the 22-year-old", "the woman", "the teenager": a definite description of a person
         already in the story points back like a pronoun, to the latest compatible person."""
         doc = tok.doc
+        if tok.tag_ in PLURAL_TAGS:
+            return None  # "the victims told police …": a group, never one person of the story
         window = doc[max(tok.i - 4, 0) : tok.i + 4].text.lower()
         age = tok.lower_ in self.rules.age_words and "-year-old" in window
         noun = tok.lemma_.lower() in self.rules.person_nouns and any(
