@@ -341,3 +341,11 @@ def test_reported_a_relative_clause_on_the_inverted_speaker_is_not_what_was_said
     assert _reported(nlp, "Her story is common, says Chhiv Kek Pung, who founded the group in 1997.") == [
         ("Her story is common", "Pung", "says")
     ]
+
+
+def test_reported_went_on_to_say_is_the_subjects_saying(nlp):
+    found = _reported(
+        nlp, "Djamal welcomed the ban. He went on to say that the ministry would review it in June."
+    )
+    assert found == [("the ministry would review it in June", "He", "say")]
+    assert _reported(nlp, "The minister declined to say whether the talks would resume.") == []

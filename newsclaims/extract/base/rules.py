@@ -107,6 +107,7 @@ class Rules:
     title_small_words: frozenset[str]
     leading_skip: frozenset[str]
     quoting_prepositions: frozenset[str]
+    saying_continuations: frozenset[str]
     circumstance_nouns: frozenset[str]
     clause_document_nouns: frozenset[str]
     request_verbs: frozenset[str]  # a lemma, or 'lemma preposition'
@@ -260,6 +261,7 @@ def load_rules() -> Rules:
         title_small_words=frozenset(fw["title_small_words"]),
         leading_skip=frozenset(fw["leading_skip"]),
         quoting_prepositions=frozenset(fw["quoting_prepositions"]),
+        saying_continuations=frozenset(fw["saying_continuations"]),
         circumstance_nouns=_words("circumstance_nouns.txt"),
         rank_abbreviations=_pairs("rank_abbreviations.txt"),
         introducing_determiners=frozenset(fw["introducing_determiners"]),

@@ -73,7 +73,12 @@ def verb_subject(verb: Token, rules: Rules) -> Token | None:
         if subjects:  # "A crewmate who …, Rahmat Hidayat, 27, told …": the nearest before the verb
             before = [c for c in subjects if c.i < tok.i]
             return before[-1] if before else subjects[0]
-        inherits = tok.dep_ == "conj" or (tok.dep_ in INHERIT_DEPS and tok.tag_ == "VBG")
+        inherits = (
+            tok.dep_ == "conj"
+            or (tok.dep_ in INHERIT_DEPS and tok.tag_ == "VBG")
+            # "he went on to say that …", "continued to say"
+            or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rules.saying_continuations)
+        )
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in rules.quoting_prepositions:
             tok = tok.head.head  # "was quoted as saying …": the quoted one's
             continue
