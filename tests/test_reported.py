@@ -349,3 +349,17 @@ def test_reported_went_on_to_say_is_the_subjects_saying(nlp):
     )
     assert found == [("the ministry would review it in June", "He", "say")]
     assert _reported(nlp, "The minister declined to say whether the talks would resume.") == []
+
+
+def test_reported_clause_ends_before_a_quotation_of_its_own_after_a_comma(nlp):
+    body = (
+        "Professor Burrows said kits would be accessible for schools and communities, "
+        '"For example, schools can run their own flag discussions."'
+    )
+    assert _reported(nlp, body) == [
+        ("kits would be accessible for schools and communities", "Burrows", "said")
+    ]
+    partial = 'The ministry said it would "investigate any credible report" of abuse.'
+    assert _reported(nlp, partial) == [
+        ('it would "investigate any credible report" of abuse', "ministry", "said")
+    ]

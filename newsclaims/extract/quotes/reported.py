@@ -37,7 +37,7 @@ from ..base.labels import (
 )
 from ..base.marks import DOUBLE_QUOTE_MARKS
 from ..base.rules import Rules
-from ..base.textindex import SpanIndex
+from ..base.textindex import SpanIndex, doc_text
 from ..names.names import dateline_tokens
 from .participles import cut_before_added_report, is_added_report, reporting_ancestor
 
@@ -229,6 +229,29 @@ def _opens_partial_quote(doc: Doc, a: int, b: int) -> bool:
         and not any(c in DOUBLE_QUOTE_MARKS for c in doc[a + 1 : close].text)  # no mark glued inside a word
         and any(not (t.is_punct or t.is_space) for t in doc[close + 1 : b + 1])
     )
+
+
+def _before_next_quotation(doc: Doc, span: tuple[int, int], quoted: SpanIndex) -> tuple[int, int] | None:
+    """'Burrows said kits would be accessible for schools, "For example, schools can run …"': a
+    quotation opening after a comma with a capital letter is a sentence of its own that follows
+    the clause, not a partial quote inside it; the clause ends at the comma. Only for a clause
+    after its verb with no quotation of its own before the comma, and a verb ('told the court
+    that, over the last five months of her life, "Gloria's eczema …"' keeps the quotation)."""
+    text = doc_text(doc)
+    for lo, _ in quoted.overlapping(*span):
+        if lo <= span[0]:
+            continue
+        before = text[span[0] : lo].rstrip()
+        after = text[lo + 1 : lo + 3].lstrip()
+        if before.endswith(",") and after[:1].isupper() and not any(c in DOUBLE_QUOTE_MARKS for c in before):
+            end = len(before) - 1 + span[0]
+            while end > span[0] and text[end - 1].isspace():
+                end -= 1
+            kept = doc.char_span(span[0], end, alignment_mode="expand")
+            if kept is None or not any(t.pos_ in VERB_POS for t in kept):
+                return span
+            return span[0], end
+    return span
 
 
 def _overlaps(span: tuple[int, int], quoted: SpanIndex) -> bool:
@@ -511,6 +534,8 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         if _in_spans(subject.idx, spans) or _circumstance_only(verb, rng):
             continue
         span = _clip(doc, rules, *rng, datelines)
+        if span is not None and verb.idx < span[0]:
+            span = _before_next_quotation(doc, span, spans)
         if span is None or _overlaps(span, spans):
             continue
         yield Reported(span[0], span[1], subject.i, verb.text)
