@@ -363,3 +363,13 @@ def test_reported_clause_ends_before_a_quotation_of_its_own_after_a_comma(nlp):
     assert _reported(nlp, partial) == [
         ('it would "investigate any credible report" of abuse', "ministry", "said")
     ]
+
+
+def test_reported_a_contrast_after_a_comma_is_the_reporters(nlp):
+    assert _reported(
+        nlp,
+        "The minister said the talks would resume next week, while the opposition called for new elections.",
+    ) == [("the talks would resume next week", "minister", "said")]
+    assert _reported(nlp, "Sokha said she worked 16 hours a day while the broker kept her passport.") == [
+        ("she worked 16 hours a day while the broker kept her passport", "Sokha", "said")
+    ]

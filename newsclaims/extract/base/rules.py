@@ -114,6 +114,7 @@ class Rules:
     non_speaker_labels: frozenset[str]  # lower case
     plain_saying_lemmas: frozenset[str]
     time_conjunctions: frozenset[str]
+    contrast_conjunctions: frozenset[str]
 
     # Speakers (speakers/): attribution and resolution of speaker words
     rank_abbreviations: dict[str, str]
@@ -317,6 +318,7 @@ def load_rules() -> Rules:
         demonstrative_determiners=frozenset(fw["demonstrative_determiners"]),
         plain_saying_lemmas=frozenset(fw["plain_saying_lemmas"]),
         time_conjunctions=frozenset(fw["time_conjunctions"]),
+        contrast_conjunctions=frozenset(fw["contrast_conjunctions"]),
         age_words=frozenset(fw["age_words"]),
         half_denominators=frozenset(fw["half_denominators"]),
         age_bound_qualifiers=frozenset(fw["age_bound_qualifiers"]),

@@ -254,6 +254,27 @@ def _before_next_quotation(doc: Doc, span: tuple[int, int], quoted: SpanIndex) -
     return span
 
 
+def _before_contrast(doc: Doc, span: tuple[int, int], rules: Rules) -> tuple[int, int]:
+    """ "… said the talks would resume next week, while the opposition called for new elections":
+    a clause of its own set off by a comma and "while" is the reporter's contrast, not part of what
+    was said ("she worked 16 hours a day while the broker kept her passport" has no comma)."""
+    clause = doc.char_span(*span, alignment_mode="expand")
+    if clause is None:
+        return span
+    for tok in clause[1:]:
+        if (
+            tok.lower_ in rules.contrast_conjunctions
+            and tok.dep_ == "mark"
+            and doc[tok.i - 1].text == ","
+            and any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
+        ):
+            end = doc[tok.i - 1].idx
+            while end > span[0] and doc_text(doc)[end - 1].isspace():
+                end -= 1
+            return span[0], end
+    return span
+
+
 def _overlaps(span: tuple[int, int], quoted: SpanIndex) -> bool:
     """The clause cuts into a direct quote. A quote wholly inside the clause is a partial quote
     the reporter built the clause around ("said it would “investigate any credible report”"):
@@ -536,6 +557,7 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
         span = _clip(doc, rules, *rng, datelines)
         if span is not None and verb.idx < span[0]:
             span = _before_next_quotation(doc, span, spans)
+            span = _before_contrast(doc, span, rules) if span is not None else None
         if span is None or _overlaps(span, spans):
             continue
         yield Reported(span[0], span[1], subject.i, verb.text)
