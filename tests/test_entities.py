@@ -419,3 +419,12 @@ def test_entities_source_after_according_to_the_is_an_organisation(nlp) -> None:
     ex = extract(nlp("According to the BBC, forty boats were turned away in May."))
     assert "BBC" in _orgs(ex)
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in ex.quotes] == [("indirect", "BBC")]
+
+
+def test_entities_a_masthead_written_with_the_keeps_it_as_a_name(nlp):
+    from newsclaims.extract.pipeline import extract
+
+    body = "The minister resigned on Monday, The Washington Post reported. The New York Times said talks had failed."
+    orgs = {o.name: o.aliases for o in extract(nlp(body)).organisations}
+    assert "The Washington Post" in orgs["Washington Post"]  # a capital "The" inside the sentence
+    assert "The New York Times" in orgs["New York Times"]  # opening it, before a masthead

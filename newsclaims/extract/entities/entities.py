@@ -79,10 +79,24 @@ def build_entities(doc: Doc, *, rules: Rules) -> EntityIndex:
         e.mentions.sort()
         if e.acronym and e.acronym != e.name:
             e.add_alias(e.acronym)
+    for chunk in chunks:
+        entity = builder.chunk_entity.get(chunk.start)
+        if entity is not None and entity.kind == "organisation" and _the_in_name(doc, chunk, entity):
+            entity.add_alias(f"The {chunk.text}")
     index = EntityIndex(doc, rules, entities, chunks, builder.chunk_entity)
     assign_roles_and_affiliations(index, evidence)
     assign_parents(index)
     return index
+
+
+def _the_in_name(doc: Doc, chunk: NameChunk, entity: Entity) -> bool:
+    """ "reported The Washington Post", "The Guardian said": a capital "The" inside a sentence
+    belongs to the name, and so does any "The" before a publication's masthead; the name is also
+    written with it ("The Washington Post"), as the publication writes it."""
+    first = chunk.first
+    if first == 0 or doc[first - 1].text != "The":
+        return False
+    return not doc[first - 1].is_sent_start or entity.type == "media"
 
 
 def _weak_org(builder: EntityBuilder, chunk: NameChunk) -> bool:
