@@ -110,3 +110,13 @@ def test_organisation_name_with_to_or_for_a_is_one_name(nlp, body: str, name: st
 )
 def test_organisation_names_around_to_stay_apart(nlp, body: str) -> None:
     assert not [c for c in _chunks(nlp, body) if " to " in c]
+
+
+def test_two_institutions_joined_by_and_stay_two(nlp) -> None:
+    chunks = _chunks(
+        nlp, "Researchers at the University of Washington and Stanford University published the study."
+    )
+    assert "University of Washington" in chunks and "Stanford University" in chunks
+    assert "Ministry of Labour and Vocational Training" in _chunks(
+        nlp, "The Ministry of Labour and Vocational Training issued a warning."
+    )

@@ -206,6 +206,8 @@ def _and_continues(doc: Doc, nxt: list[int], rules: Rules) -> bool:
         return False
     if doc[nxt[0]].lower_.rstrip(".") in rules.person_titles:
         return False
+    if rules.org_keywords.get(doc[nxt[-1]].text) == "other":
+        return False  # "Massachusetts Institute of Technology and Colorado State University": two bodies
     i = nxt[-1] + 1
     if i + 1 < len(doc) and doc[i].text == ",":
         after = doc[i + 1]
