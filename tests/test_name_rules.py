@@ -256,3 +256,16 @@ def test_names_a_house_is_an_organisation(nlp, body: str, organisation: str):
     extraction = extract(nlp(body))
     assert organisation in [o.name for o in extraction.organisations]
     assert organisation not in [p.name for p in extraction.people]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("As of 15:11 GMT the site was accessible again, the company said.", id="time-zone"),
+        pytest.param(
+            "Pierluisi was sworn in at 5:00 p.m. (2100 UTC) in the Supreme Court.", id="bracketed-time-zone"
+        ),
+    ],
+)
+def test_names_acronym_after_a_number_is_no_organisation(nlp, body: str):
+    assert not [o.name for o in extract(nlp(body)).organisations if o.name in {"GMT", "UTC"}]

@@ -77,12 +77,16 @@ def chunk_acronym(chunk: NameChunk, rules: Rules) -> str | None:
 
 def generic_acronym(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
     """ "an NGO", "a microfinance institution (MFI)": an acronym used as a common noun, after an
-    indefinite article or abbreviating a lower-case kind of body, names no organisation."""
+    indefinite article or abbreviating a lower-case kind of body, names no organisation; nor does
+    one after a number, unless it modifies a noun ("10 UN peacekeepers")."""
     if len(chunk.words) != 1 or not chunk.text.isupper():
         return False
     i = chunk.start
     if i > 0 and doc[i - 1].lower_ in rules.indefinite_articles:
         return True
+    before = doc[i - 2] if i > 1 and doc[i - 1].text == "(" else doc[i - 1] if i > 0 else None
+    if before is not None and any(c.isdigit() for c in before.text) and doc[i].dep_ != "compound":
+        return True  # "15:11 GMT", "(2100 UTC)", "500 MW": a time zone or unit after a number
     if i < 2 or doc[i - 1].text != "(" or chunk.end >= len(doc) or doc[chunk.end].text != ")":
         return False
     noun = doc[i - 2]
