@@ -120,3 +120,9 @@ def test_two_institutions_joined_by_and_stay_two(nlp) -> None:
     assert "Ministry of Labour and Vocational Training" in _chunks(
         nlp, "The Ministry of Labour and Vocational Training issued a warning."
     )
+
+
+def test_a_spaced_hyphen_inside_an_organisations_complement_joins_it(nlp) -> None:
+    assert "Council on American - Islamic Relations" in _chunks(
+        nlp, "The Council on American - Islamic Relations said the boy was targeted."
+    )

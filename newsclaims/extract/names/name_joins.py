@@ -88,6 +88,10 @@ def merge_runs(doc: Doc, runs: list[list[int]], rules: Rules) -> list[list[int]]
                     and not (chunk[0] > 0 and doc[chunk[0] - 1].lower_ in rules.range_openers)
                     and not any(doc[i].ent_type_ in PLACE_OR_NATIONALITY_ENTS for i in nxt)
                 )
+            elif sep.text == "-":
+                # "Council on American - Islamic Relations": a hyphen written with spaces inside an
+                # organisation's complement still joins its words
+                join = _has_keyword_of(doc, chunk, rules) and not has_keyword(doc, nxt, rules)
             elif sep.text in rules.possessives:
                 join = _possessive_inside_name(doc, chunk, sep, nxt, rules)
             elif sep.text == ",":
