@@ -108,3 +108,24 @@ def test_digit_led_masks_match_their_word_boundary_forms():
         expected = re.compile(pattern, _MASKS[i].flags)
         assert [m.span() for m in _MASKS[i].finditer(text)] == [m.span() for m in expected.finditer(text)]
         assert _MASKS[i].search(text), "the text exercises the pattern"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("They built a 15 meter lantern.", ("15 meter", 15, "meter"), id="modifier"),
+        pytest.param(
+            "The site covers 240,000 square meter.",
+            ("240,000 square meter", 240000, "square meter"),
+            id="square",
+        ),
+        pytest.param(
+            "It will carry 1000 megawatt of power.", ("1000 megawatt", 1000, "megawatt"), id="power"
+        ),
+        pytest.param(
+            "The five-foot narwhal tusk came from the wall.", ("five-foot", 5, "foot"), id="hyphened-word"
+        ),
+    ],
+)
+def test_singular_unit_of_measure_after_a_number(nlp, sentence: str, expected: tuple):
+    assert [(f.text, f.value, f.unit) for f in find_figures(nlp(sentence))] == [expected]

@@ -161,6 +161,7 @@ class Rules:
     number_scales: dict[str, int]
     scale_suffixes: dict[str, int]
     denominators: dict[str, int]
+    measure_units: frozenset[str]
     half_denominators: frozenset[str]
     age_bound_qualifiers: frozenset[str]
     partitive_definite_determiners: frozenset[str]
@@ -303,6 +304,7 @@ def load_rules() -> Rules:
         number_scales=_numbers("number_scales.txt"),
         scale_suffixes=_numbers("scale_suffixes.txt"),
         denominators=_numbers("denominators.txt"),
+        measure_units=_words("measure_units.txt"),
         org_list_gaps=tuple(tuple(gap) for gap in fw["org_list_gaps"]),
         org_list_closers=tuple(tuple(gap) for gap in fw["org_list_closers"]),
         purpose_connectors=frozenset(fw["purpose_connectors"]),

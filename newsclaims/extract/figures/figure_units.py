@@ -133,6 +133,7 @@ def _is_plural_noun(token: Token, rules: Rules) -> bool:
     return (
         token.tag_ in PLURAL_TAGS
         or token.lower_ in rules.unit_plural_invariant
+        or token.lower_ in rules.measure_units
         or _is_mistagged_plural(token)
     )
 
