@@ -244,9 +244,7 @@ def _before_next_quotation(doc: Doc, span: tuple[int, int], quoted: SpanIndex) -
         before = text[span[0] : lo].rstrip()
         after = text[lo + 1 : lo + 3].lstrip()
         if before.endswith(",") and after[:1].isupper() and not any(c in DOUBLE_QUOTE_MARKS for c in before):
-            end = len(before) - 1 + span[0]
-            while end > span[0] and text[end - 1].isspace():
-                end -= 1
+            end = span[0] + len(before[:-1].rstrip())
             kept = doc.char_span(span[0], end, alignment_mode="expand")
             if kept is None or not any(t.pos_ in VERB_POS for t in kept):
                 return span
@@ -268,10 +266,8 @@ def _before_contrast(doc: Doc, span: tuple[int, int], rules: Rules) -> tuple[int
             and doc[tok.i - 1].text == ","
             and any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
         ):
-            end = doc[tok.i - 1].idx
-            while end > span[0] and doc_text(doc)[end - 1].isspace():
-                end -= 1
-            return span[0], end
+            comma = doc[tok.i - 1].idx
+            return span[0], span[0] + len(doc_text(doc)[span[0] : comma].rstrip())
     return span
 
 

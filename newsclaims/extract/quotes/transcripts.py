@@ -19,8 +19,9 @@ from spacy.tokens import Doc
 
 from ..base.marks import DOUBLE_QUOTE_MARKS
 from ..base.rules import Rules
-from ..base.textindex import PARAGRAPH_BREAK, doc_text
+from ..base.textindex import SpanIndex, doc_text
 from ..entities.entity_index import EntityIndex
+from .quotes import paragraph_bounds
 
 # One to three words in capitals (initials, "MR.", "O'ROURKE" included), then a colon and the turn.
 _LABEL = re.compile(r"((?:[A-Z][A-Z'’.\-]*)(?: [A-Z][A-Z'’.\-]*){0,2}):[ \t]+(?=\S)")
@@ -49,25 +50,25 @@ def iter_transcript_turns(
     """The turns of the transcript passages of ``doc``, in text order."""
     text = doc_text(doc)
     found: list[tuple[re.Match[str], int]] = []
-    start = 0
-    while start < len(text):
-        end = text.find(PARAGRAPH_BREAK, start)
-        end = len(text) if end < 0 else end
+    for start, end in paragraph_bounds(text):
         match = _label_at(text, start)
         if match is not None and match.group(1).lower() not in rules.non_speaker_labels:
             found.append((match, end))
-        start = end + len(PARAGRAPH_BREAK)
+    if not found:
+        return  # most stories: no paragraph opens with a label
     counts = Counter(m.group(1) for m, _ in found)
+    inside = SpanIndex(quoted)
     surnames = {w.lower() for person in index.people() for w in person.words}
     for match, end in found:
         label = match.group(1)
         words = [w.strip(".").lower() for w in label.split()]
         if counts[label] < 2 and not (words and words[-1] in surnames):
             continue
-        turn_start, turn_end = match.end(), len(text[:end].rstrip())
+        turn_start = match.end()
+        turn_end = turn_start + len(text[turn_start:end].rstrip())
         if any(c in DOUBLE_QUOTE_MARKS for c in text[turn_start:turn_end]):
             continue
-        if any(lo < turn_end and turn_start < hi for lo, hi in quoted):
+        if inside.overlapping(turn_start, turn_end):
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is None or turn_end <= turn_start:
