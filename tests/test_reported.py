@@ -373,3 +373,17 @@ def test_reported_a_contrast_after_a_comma_is_the_reporters(nlp):
     assert _reported(nlp, "Sokha said she worked 16 hours a day while the broker kept her passport.") == [
         ("she worked 16 hours a day while the broker kept her passport", "Sokha", "said")
     ]
+
+
+def test_reported_a_comma_and_with_another_named_speaker_ends_the_clause(nlp):
+    body = (
+        "The Air Force chose the tanker. Air Force officials said the contract was awarded on price, "
+        'with UBS analyst David Strauss saying "The key decision was price."'
+    )
+    assert ("the contract was awarded on price", "officials", "said") in _reported(nlp, body)
+    counting = "Inspector Rosli Hamzah said inspectors interviewed 412 workers, with 73 percent saying they paid fees."
+    assert _reported(nlp, counting)[0] == (
+        "inspectors interviewed 412 workers, with 73 percent saying they paid fees",
+        "Hamzah",
+        "said",
+    )

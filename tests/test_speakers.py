@@ -575,6 +575,17 @@ def test_speakers_spokesperson_named_by_the_body_before_it_speaks_for_the_body(n
     assert _speakers(nlp, body)[-1] == ("We will not tolerate this crime.", "Home Office")
 
 
+def test_speakers_officials_under_an_acronym_the_recogniser_missed_speak_for_the_body(nlp) -> None:
+    body = (
+        "The United States Air Force (USAF) chose the Northrop tanker. "
+        "USAF officials said that the contract had been awarded based on competence."
+    )
+    assert _speakers(nlp, body)[-1] == (
+        "the contract had been awarded based on competence",
+        "United States Air Force",
+    )
+
+
 def test_speakers_a_definite_plural_is_a_group_not_the_last_person(nlp) -> None:
     body = (
         "Am Sam Ath, operations director at rights group Licadho, said the authorities should act. "

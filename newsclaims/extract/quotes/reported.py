@@ -255,20 +255,34 @@ def _before_next_quotation(doc: Doc, span: tuple[int, int], quoted: SpanIndex) -
 def _before_contrast(doc: Doc, span: tuple[int, int], rules: Rules) -> tuple[int, int]:
     """ "… said the talks would resume next week, while the opposition called for new elections":
     a clause of its own set off by a comma and "while" is the reporter's contrast, not part of what
-    was said ("she worked 16 hours a day while the broker kept her passport" has no comma)."""
+    was said ("she worked 16 hours a day while the broker kept her passport" has no comma). So is
+    a comma and "with" bringing in another speaker ("…, with UBS analyst David Strauss saying …")."""
     clause = doc.char_span(*span, alignment_mode="expand")
     if clause is None:
         return span
     for tok in clause[1:]:
-        if (
-            tok.lower_ in rules.contrast_conjunctions
-            and tok.dep_ == "mark"
-            and doc[tok.i - 1].text == ","
-            and any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
+        if doc[tok.i - 1].text == "," and (
+            (
+                tok.lower_ in rules.contrast_conjunctions
+                and tok.dep_ == "mark"
+                and any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
+            )
+            or (tok.lower_ == "with" and _brings_in_speaker(tok, rules))
         ):
             comma = doc[tok.i - 1].idx
             return span[0], span[0] + len(doc_text(doc)[span[0] : comma].rstrip())
     return span
+
+
+def _brings_in_speaker(with_tok: Token, rules: Rules) -> bool:
+    """ "with X saying …": a verb of saying in the "with" phrase whose subject is a name ("with 73
+    percent saying they had paid fees" and "with each sale adding to the debt" go on reporting)."""
+    return any(
+        t.tag_ == "VBG"
+        and t.lemma_.lower() in rules.reporting_verbs
+        and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN" for c in t.children)
+        for t in with_tok.subtree
+    )
 
 
 def _overlaps(span: tuple[int, int], quoted: SpanIndex) -> bool:

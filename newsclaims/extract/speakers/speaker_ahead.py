@@ -152,11 +152,16 @@ def spokesperson_org(index: EntityIndex, tok: Token) -> Entity | None:
                 ent = index.entity_at(obj)
                 if ent is not None and ent.kind == "organisation":
                     return ent
-    for mod in tok.children:  # "A Home Office spokesperson said", "a police spokesman"
-        if mod.dep_ in COMPOUND_DEPS and mod.i < tok.i:
-            ent = index.entity_at(mod)
-            if ent is not None and ent.kind == "organisation":
-                return ent
+    mods = [mod for mod in tok.children if mod.dep_ in COMPOUND_DEPS and mod.i < tok.i]
+    for mod in mods:  # "A Home Office spokesperson said", "a police spokesman"
+        ent = index.entity_at(mod)
+        if ent is not None and ent.kind == "organisation":
+            return ent
+    if mods:  # "USAF officials said": a modifier the recogniser did not tag, written as a body's name
+        run = tok.doc[mods[0].left_edge.i : tok.i].text
+        return next(
+            (org for org in index.organisations() if run in (org.name, org.acronym, *org.aliases)), None
+        )
     return None
 
 
