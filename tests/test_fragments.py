@@ -47,6 +47,32 @@ def _direct(nlp, body: str) -> dict[str, str | None]:
             "Sara Lind",
             id="opening-the-reported-clause",
         ),
+        pytest.param(
+            "Jane Smith described the plan as “reckless and cruel” on Monday.",
+            "reckless and cruel",
+            "Jane Smith",
+            id="described-as",
+        ),
+        pytest.param(
+            "Barack Obama described the bankruptcy as being “quick, surgical, bankruptcies”.",
+            "quick, surgical, bankruptcies",
+            "Barack Obama",
+            id="described-as-being",
+        ),
+        pytest.param(
+            "Marine Traffic showed contact again, with a pattern described by Marine Bulletin as "
+            "“rather hectic and kind of confused”.",
+            "rather hectic and kind of confused",
+            "Marine Bulletin",
+            id="described-by-agent-as",
+        ),
+        pytest.param(
+            "In sentencing, District Judge Cheryl Tan said the kickbacks amounted to about a fifth of "
+            "what the workers had earned, and described the scheme as “calculated and sustained”.",
+            "calculated and sustained",
+            "Cheryl Tan",
+            id="described-as-misread-coordination-keeps-the-clause-speaker",
+        ),
     ],
 )
 def test_fragment_is_the_speakers_words(nlp, body: str, fragment: str, speaker: str) -> None:

@@ -38,6 +38,8 @@ def iter_said_fragments(doc: Doc, fragments: list[DirectQuote], rules: Rules) ->
             continue
         verb = _governing_verb(span.root, rules)
         subject = verb_subject(verb, rules) if verb is not None else None
+        if verb is None:
+            verb, subject = _described_as(span.root, rules)
         if verb is not None and subject is not None and not (span.start <= subject.i < span.end):
             yield Fragment(quote, verb, subject)
 
@@ -57,6 +59,42 @@ def _governing_verb(root: Token, rules: Rules) -> Token | None:
     if root.dep_ == "dobj" and (lemma in rules.listener_verbs or root.pos_ == "PROPN"):
         return None  # 'quotes a “Senate aide” as saying': who is quoted, not what
     return verb if lemma in rules.naming_verbs or lemma in rules.reporting_verbs else None
+
+
+def _described_as(root: Token, rules: Rules) -> tuple[Token | None, Token | None]:
+    """ "described the plan as “reckless”": a naming verb's "as" complement, said by the verb's
+    subject; in the passive, by its agent ('a pattern described by Marine Bulletin as “rather
+    hectic”'), when the agent is named ('described by critics as a “back door”' stays a scare
+    quote), and by nobody when there is none ('was described as “calm”')."""
+    prep = root.head
+    if prep.lemma_ == "be" and prep.dep_ == "pcomp":  # 'as being “quick, surgical”'
+        prep = prep.head
+    if prep.lower_ != "as" or prep.dep_ != "prep" or prep.i == root.i:
+        return None, None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.naming_verbs:
+        return None, None
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        named = next((c for c in agent.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        return (verb, named) if named is not None else (None, None)  # 'by critics as a “back door”'
+    if any(c.dep_ in PASSIVE_DEPS for c in verb.children) or verb.tag_ == "VBN":
+        return None, None
+    subject = verb_subject(verb, rules)
+    if subject is None or not _can_speak(subject, rules):
+        return None, None  # 'said the kickbacks amounted to …, and described': a misread coordination
+    return verb, subject
+
+
+def _can_speak(tok: Token, rules: Rules) -> bool:
+    """A name, a pronoun, or a noun for a person, office holder or body ('the judge', 'the ministry')."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ in ("PROPN", "PRON")
+        or lemma in rules.person_nouns
+        or lemma in rules.role_nouns
+        or lemma in rules.org_nouns
+        or lemma in rules.spokespeople
+    )
 
 
 def _is_nickname(doc: Doc, span: Span) -> bool:
