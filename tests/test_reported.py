@@ -387,3 +387,10 @@ def test_reported_a_comma_and_with_another_named_speaker_ends_the_clause(nlp):
         "Hamzah",
         "said",
     )
+
+
+def test_reported_a_clause_subject_misread_as_the_verbs_object_starts_the_clause(nlp):
+    body = "Gary Mortimer spoke to the paper. He remarked toilet paper is a bulky item."
+    assert _reported(nlp, body)[-1][0] == "toilet paper is a bulky item"
+    told = "Kem Sokha told the Ledger 40 workers had been moved."
+    assert _reported(nlp, told)[0][0] == "40 workers had been moved"

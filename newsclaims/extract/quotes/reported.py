@@ -422,6 +422,20 @@ def _split_recipient(verb: Token, comp: Token, start: int) -> int:
     return j if i < j <= obj.i else start
 
 
+def _object_as_subject(verb: Token, comp: Token, start: int, rules: Rules) -> int:
+    """ "He remarked toilet paper is a bulky item": the parser read the clause's subject as the
+    verb's object and left the clause without one; a verb of saying that takes no listener
+    ('told the court …' does) reports the object with it."""
+    if comp.pos_ not in VERB_POS or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in comp.children):
+        return start
+    if verb.lemma_.lower() in rules.listener_verbs or verb.lemma_.lower() == "tell":
+        return start
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == start - 1), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return start
+    return obj.left_edge.i
+
+
 def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] | None:
     """Token range (inclusive) of what ``verb`` reports, by the parse around it."""
     doc, sent = verb.doc, verb.sent
@@ -436,6 +450,7 @@ def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] |
         after = [c for c in comps if c.i > verb.i]
         start = _skip_recipient(verb, min(c.left_edge.i for c in after))
         start = _split_recipient(verb, after[0], start)
+        start = _object_as_subject(verb, after[0], start, rules)
         end = max(c.right_edge.i for c in after)
         return _skip_circumstances(after[0], start, rules), _continued_clause(verb, subject, end, rules)
     as_told = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
