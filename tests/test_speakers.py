@@ -592,3 +592,19 @@ def test_speakers_a_definite_plural_is_a_group_not_the_last_person(nlp) -> None:
         "The victims told police they were beaten when they failed to meet targets."
     )
     assert _speakers(nlp, body)[-1] == ("they were beaten when they failed to meet targets", None)
+
+
+def test_speakers_a_full_stop_inside_a_word_ends_no_sentence_before_the_verb(nlp) -> None:
+    body = (
+        "Amazon Environmental Research Institute Director Ane Alencar, in remarks to UOL.com.br, said, "
+        '"This year we do not have an extreme drought."'
+    )
+    assert _speakers(nlp, body)[-1] == ("This year we do not have an extreme drought.", "Ane Alencar")
+
+
+def test_speakers_an_appositive_name_on_a_split_subject(nlp) -> None:
+    body = (
+        "Another co-author, civil and environmental engineering professor Julian Marshall, said, "
+        '"We have seen in our previous research that our society is segregated."'
+    )
+    assert _speakers(nlp, body)[-1][1] == "Julian Marshall"

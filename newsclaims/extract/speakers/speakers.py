@@ -137,7 +137,8 @@ def _before_region(text: str, quote: DirectQuote, prev_close: int) -> tuple[int,
     hi = quote.open
     lo = max(quote.paragraph_start, prev_close + 1)
     for i in range(hi - 1, lo - 1, -1):
-        if text[i] in SENTENCE_END:
+        # a full stop inside a word ('UOL.com.br', 'U.S') ends no sentence
+        if text[i] in SENTENCE_END and (i + 1 >= hi or not text[i + 1].isalnum()):
             return i + 1, hi
     return lo, hi
 
@@ -548,6 +549,15 @@ class SpeakerResolver:
         if ent is not None:
             return ent
         found = [index.entity_at(c) for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ in SUBJECT_DEPS:  # "Another co-author, … professor Julian Marshall, said": the
+            # parser split "co-author" into three subjects and hung the name on the last
+            found += [
+                index.entity_at(a)
+                for s in tok.head.children
+                if s.dep_ == tok.dep_ and s.i != tok.i
+                for a in s.children
+                if a.dep_ == "appos"
+            ]
         found = [e for e in found if e is not None]
         if (
             not found
