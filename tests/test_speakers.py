@@ -608,3 +608,11 @@ def test_speakers_an_appositive_name_on_a_split_subject(nlp) -> None:
         '"We have seen in our previous research that our society is segregated."'
     )
     assert _speakers(nlp, body)[-1][1] == "Julian Marshall"
+
+
+def test_speakers_a_possessive_after_the_quote_is_no_speaker(nlp) -> None:
+    body = (
+        'Ryan Coogler, the director of Black Panther, wrote of Boseman, "I noticed then that Chad was '
+        'an anomaly", recalling their first meeting.'
+    )
+    assert _speakers(nlp, body)[0] == ("I noticed then that Chad was an anomaly", "Ryan Coogler")

@@ -180,7 +180,10 @@ def find_attribution(
                     subject = _quoted_as_saying(tok) or _verb_subject(tok)
                 if subject is not None and lo <= subject.idx < hi:
                     return tok, subject
-                names = [t for t in toks if t.pos_ in NAME_OR_PRONOUN_POS and t.i != tok.i]
+                # a possessive ('recalling their first meeting') names whose, not who
+                names = [
+                    t for t in toks if t.pos_ in NAME_OR_PRONOUN_POS and t.i != tok.i and t.dep_ != "poss"
+                ]
                 if names:
                     return tok, names[-1] if names[-1].pos_ == "PROPN" else names[0]
     return (
