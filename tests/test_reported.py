@@ -394,3 +394,14 @@ def test_reported_a_clause_subject_misread_as_the_verbs_object_starts_the_clause
     assert _reported(nlp, body)[-1][0] == "toilet paper is a bulky item"
     told = "Kem Sokha told the Ledger 40 workers had been moved."
     assert _reported(nlp, told)[0][0] == "40 workers had been moved"
+
+
+def test_reported_a_verb_with_its_own_object_is_no_trailing_attribution(nlp):
+    body = (
+        "The African Union (AU) met in Niger. While many transactions in Africa occur using dollars "
+        "or euros, the AU announced an electronic payment system."
+    )
+    assert _reported(nlp, body) == []
+    assert _reported(nlp, "Rescuers found 12 more bodies on Tuesday, the agency said.") == [
+        ("Rescuers found 12 more bodies on Tuesday", "agency", "said")
+    ]

@@ -119,6 +119,11 @@ def _surface_trailing(verb: Token) -> tuple[Token, tuple[int, int]] | None:
         ):
             return None  # "The mayor, John Carter, announced a new shelter": no inversion
         return head, (sent.start, verb.i - 2)
+    if (
+        any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        and verb.lemma_.lower() != "tell"
+    ):
+        return None  # "While …, the AU announced an electronic payment system": what it announced
     for j in range(verb.i - 1, max(sent.start, verb.i - SURFACE_NP_MAX) - 1, -1):
         if doc[j].text == ",":
             if any(t.pos_ in VERB_POS for t in doc[j + 1 : verb.i]):
