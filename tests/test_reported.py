@@ -381,6 +381,8 @@ def test_reported_a_comma_and_with_another_named_speaker_ends_the_clause(nlp):
         'with UBS analyst David Strauss saying "The key decision was price."'
     )
     assert ("the contract was awarded on price", "officials", "said") in _reported(nlp, body)
+    despite = "The Investigative Committee says it has found no trace of explosives despite Znak.com claiming a blast."
+    assert ("it has found no trace of explosives", "Committee", "says") in _reported(nlp, despite)
     counting = "Inspector Rosli Hamzah said inspectors interviewed 412 workers, with 73 percent saying they paid fees."
     assert _reported(nlp, counting)[0] == (
         "inspectors interviewed 412 workers, with 73 percent saying they paid fees",

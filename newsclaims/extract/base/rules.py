@@ -115,6 +115,7 @@ class Rules:
     plain_saying_lemmas: frozenset[str]
     time_conjunctions: frozenset[str]
     contrast_conjunctions: frozenset[str]
+    speaker_prepositions: frozenset[str]
 
     # Speakers (speakers/): attribution and resolution of speaker words
     rank_abbreviations: dict[str, str]
@@ -321,6 +322,7 @@ def load_rules() -> Rules:
         plain_saying_lemmas=frozenset(fw["plain_saying_lemmas"]),
         time_conjunctions=frozenset(fw["time_conjunctions"]),
         contrast_conjunctions=frozenset(fw["contrast_conjunctions"]),
+        speaker_prepositions=frozenset(fw["speaker_prepositions"]),
         age_words=frozenset(fw["age_words"]),
         half_denominators=frozenset(fw["half_denominators"]),
         age_bound_qualifiers=frozenset(fw["age_bound_qualifiers"]),

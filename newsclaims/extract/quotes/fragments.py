@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..base.labels import FRAGMENT_COMPLEMENT_DEPS, PASSIVE_DEPS
+from ..base.labels import FRAGMENT_COMPLEMENT_DEPS, NAME_OR_PRONOUN_POS, PASSIVE_DEPS
 from ..base.rules import Rules
 from .quotes import DirectQuote
 from .reported import verb_subject
@@ -89,7 +89,7 @@ def _can_speak(tok: Token, rules: Rules) -> bool:
     """A name, a pronoun, or a noun for a person, office holder or body ('the judge', 'the ministry')."""
     lemma = tok.lemma_.lower()
     return (
-        tok.pos_ in ("PROPN", "PRON")
+        tok.pos_ in NAME_OR_PRONOUN_POS
         or lemma in rules.person_nouns
         or lemma in rules.role_nouns
         or lemma in rules.org_nouns

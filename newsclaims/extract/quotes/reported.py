@@ -24,6 +24,7 @@ from ..base.labels import (
     FINITE_TAGS,
     INHERIT_DEPS,
     NOMINAL_OR_PRONOUN_POS,
+    NOMINAL_POS,
     OBJECT_DEPS,
     PARENTHETICAL_DEPS,
     PARTICIPLE_TAGS,
@@ -120,7 +121,7 @@ def _surface_trailing(verb: Token) -> tuple[Token, tuple[int, int]] | None:
             return None  # "The mayor, John Carter, announced a new shelter": no inversion
         return head, (sent.start, verb.i - 2)
     if (
-        any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        any(c.dep_ == "dobj" and c.pos_ in NOMINAL_POS for c in verb.children)
         and verb.lemma_.lower() != "tell"
     ):
         return None  # "While …, the AU announced an electronic payment system": what it announced
@@ -261,19 +262,20 @@ def _before_contrast(doc: Doc, span: tuple[int, int], rules: Rules) -> tuple[int
     """ "… said the talks would resume next week, while the opposition called for new elections":
     a clause of its own set off by a comma and "while" is the reporter's contrast, not part of what
     was said ("she worked 16 hours a day while the broker kept her passport" has no comma). So is
-    a comma and "with" bringing in another speaker ("…, with UBS analyst David Strauss saying …")."""
+    a preposition bringing in another named speaker ("…, with UBS analyst David Strauss saying …",
+    "… despite Znak.com claiming …")."""
     clause = doc.char_span(*span, alignment_mode="expand")
     if clause is None:
         return span
     for tok in clause[1:]:
-        if doc[tok.i - 1].text == "," and (
-            (
-                tok.lower_ in rules.contrast_conjunctions
-                and tok.dep_ == "mark"
-                and any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
-            )
-            or (tok.lower_ == "with" and _brings_in_speaker(tok, rules))
-        ):
+        if (
+            doc[tok.i - 1].text == ","
+            and tok.lower_ in rules.contrast_conjunctions
+            and tok.dep_ == "mark"
+            and any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
+        ) or (tok.lower_ in rules.speaker_prepositions and _brings_in_speaker(tok, rules)):
+            if doc[tok.i - 1].text != ",":
+                return span[0], doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
             comma = doc[tok.i - 1].idx
             return span[0], span[0] + len(doc_text(doc)[span[0] : comma].rstrip())
     return span
@@ -436,7 +438,7 @@ def _object_as_subject(verb: Token, comp: Token, start: int, rules: Rules) -> in
     if verb.lemma_.lower() in rules.listener_verbs or verb.lemma_.lower() == "tell":
         return start
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == start - 1), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+    if obj is None or obj.pos_ not in NOMINAL_POS:
         return start
     return obj.left_edge.i
 
