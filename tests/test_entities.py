@@ -428,3 +428,12 @@ def test_entities_a_masthead_written_with_the_keeps_it_as_a_name(nlp):
     orgs = {o.name: o.aliases for o in extract(nlp(body)).organisations}
     assert "The Washington Post" in orgs["Washington Post"]  # a capital "The" inside the sentence
     assert "The New York Times" in orgs["New York Times"]  # opening it, before a masthead
+
+
+def test_entities_a_name_the_tagger_reads_as_an_organisation_each_time_it_recurs_is_one(nlp):
+    twice = "Shares of Apple rose 3 percent on Monday. Analysts expect Apple to report record sales after the launch."
+    assert "Apple" in _orgs(extract(nlp(twice)))
+    once = "Shares of Apple rose 3 percent on Monday."
+    assert _orgs(extract(nlp(once))) == {}
+    surname = "Vice President Mike Pence visited Ohio. Democrats criticised Pence over the visit, and Pence left early."
+    assert _orgs(extract(nlp(surname))) == {}

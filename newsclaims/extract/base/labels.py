@@ -15,6 +15,7 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 UNIT_NON_PERSON_ENTS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "PRODUCT", "EVENT"})
 MONONYM_NON_PERSON_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT"})
 DEMONYM_ENTS = frozenset({"NORP", "LANGUAGE"})  # the tagger calls "a Filipino" a language
+ORG_ENTS = frozenset({"ORG"})  # the tagger's organisation label, alone
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})

@@ -15,6 +15,7 @@ from ..base.labels import (
     ACRONYM_DEPS,
     DESCRIPTION_DEPS,
     GEO_ENTS,
+    ORG_ENTS,
     PLACE_ENTS,
     PLACE_OR_NATIONALITY_ENTS,
     SUBJECT_OR_POSSESSOR_DEPS,
@@ -166,6 +167,13 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         ev.org, ev.org_type, ev.person, ev.weak_person, ev.place = True, org_type or None, False, False, False
     if ev.org_speaker and not ev.person and not ev.place and not ev.is_role:
         ev.org = True
+    if (
+        ents == ORG_ENTS
+        and not (ev.person or ev.place or ev.is_role)
+        and not _bracketed(doc, chunk)
+        and _tagged_org_throughout(doc, chunk.text)
+    ):
+        ev.org = True  # "Apple", "Walmart", "General Motors": the tagger's organisation, again and again
     acronym = chunk_acronym(chunk, rules)
     if ev.place:
         ev.weak_person = False
@@ -181,6 +189,41 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         # "Mekong Fishers’ Voice (MFV) said": a name its bracketed acronym spells is a body's
         ev.org, ev.person, ev.weak_person, ev.place, ev.acronym_only = True, False, False, False, False
     return ev
+
+
+_ORG_TEXTS_KEY = "newsclaims.org_texts"
+ORG_REPEATS = 2  # times the tagger must read a name as an organisation, and never otherwise
+
+
+def _tagged_org_throughout(doc: Doc, text: str) -> bool:
+    """The tagger labels ``text`` an organisation at least ``ORG_REPEATS`` times and nothing else
+    anywhere: one ORG tag is a guess (it tags products and formats too: "iPad", "Wi-Fi"), a
+    name it reads the same way each time it recurs is a body's."""
+    counts = doc.user_data.get(_ORG_TEXTS_KEY)
+    if counts is None:
+        counts = {}
+        for ent in doc.ents:
+            org, other = counts.get(ent.text, (0, 0))
+            counts[ent.text] = (org + 1, other) if ent.label_ == "ORG" else (org, other + 1)
+            words = ent.text.split()
+            # "Pence" of "Mike Pence": a person's name read as a body; "Post" of "Phnom Penh
+            # Post": a short form, which the longer name's entity takes as its alias or not at all
+            for word in words if ent.label_ == "PERSON" or len(words) > 1 else ():
+                org, other = counts.get(word, (0, 0))
+                counts[word] = (org, other + 1)
+        doc.user_data[_ORG_TEXTS_KEY] = counts
+    org, other = counts.get(text, (0, 0))
+    return org >= ORG_REPEATS and other == 0
+
+
+def _bracketed(doc: Doc, chunk: NameChunk) -> bool:
+    """ "((WN)) What do you …": a label in brackets, an interview's turn mark, not a mention."""
+    return (
+        chunk.start > 0
+        and chunk.end < len(doc)
+        and doc[chunk.start - 1].text == "("
+        and doc[chunk.end].text == ")"
+    )
 
 
 def _keyword_in_other_name(doc: Doc, chunk: NameChunk, words: list[str], rules: Rules) -> bool:
