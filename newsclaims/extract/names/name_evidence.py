@@ -171,6 +171,7 @@ def read_evidence(doc: Doc, chunk: NameChunk, rules: Rules) -> Evidence:
         ents == ORG_ENTS
         and not (ev.person or ev.place or ev.is_role)
         and not _bracketed(doc, chunk)
+        and rules.org_keywords.get(chunk.text) != "media"  # "the Post": a masthead's short form, read apart
         and _tagged_org_throughout(doc, chunk.text)
     ):
         ev.org = True  # "Apple", "Walmart", "General Motors": the tagger's organisation, again and again
