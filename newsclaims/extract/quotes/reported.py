@@ -435,7 +435,7 @@ def _object_as_subject(verb: Token, comp: Token, start: int, rules: Rules) -> in
     ('told the court …' does) reports the object with it."""
     if comp.pos_ not in VERB_POS or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in comp.children):
         return start
-    if verb.lemma_.lower() in rules.listener_verbs or verb.lemma_.lower() == "tell":
+    if verb.lemma_.lower() in rules.listener_verbs:  # "tell" among them
         return start
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == start - 1), None)
     if obj is None or obj.pos_ not in NOMINAL_POS:
