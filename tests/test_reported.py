@@ -407,3 +407,10 @@ def test_reported_a_verb_with_its_own_object_is_no_trailing_attribution(nlp):
     assert _reported(nlp, "Rescuers found 12 more bodies on Tuesday, the agency said.") == [
         ("Rescuers found 12 more bodies on Tuesday", "agency", "said")
     ]
+
+
+def test_reported_a_leading_attribution_with_a_comma_and_no_that(nlp):
+    body = "The Phnom Penh Post reported on Friday, the factory had dismissed 300 workers."
+    assert _reported(nlp, body) == [("the factory had dismissed 300 workers", "Post", "reported")]
+    with_object = "The Phnom Penh Post reported the figures on Friday, the factory had dismissed 300 workers."
+    assert _reported(nlp, with_object) == []

@@ -443,6 +443,21 @@ def _object_as_subject(verb: Token, comp: Token, start: int, rules: Rules) -> in
     return obj.left_edge.i
 
 
+def _leading_without_that(verb: Token) -> bool:
+    """An attribution opening its sentence, then a comma and the clause it reports, which the
+    parser hung as a complement of that clause's verb: "Al Jazeera reported on Thursday, coverage
+    had risen to 55 percent". A verb with its own object ("reported the figures, …") reports no
+    clause."""
+    doc, edge = verb.doc, verb.right_edge.i
+    return (
+        verb.dep_ in COMPLEMENT_DEPS
+        and verb.left_edge.i == verb.sent.start
+        and verb.head.i > edge + 1
+        and doc[edge + 1].text == ","
+        and not any(c.dep_ in OBJECT_DEPS for c in verb.children)
+    )
+
+
 def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] | None:
     """Token range (inclusive) of what ``verb`` reports, by the parse around it."""
     doc, sent = verb.doc, verb.sent
@@ -463,6 +478,8 @@ def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] |
     as_told = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if as_told and verb.head.i > verb.right_edge.i:  # "As Heald told The Huffington Post, ozone has …"
         return verb.right_edge.i + 1, verb.head.right_edge.i
+    if _leading_without_that(verb):  # "Al Jazeera reported on Thursday, coverage had risen …"
+        return verb.right_edge.i + 2, verb.head.right_edge.i
     nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
     if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark":
         return nxt.i + 1, sent.end - 1  # "Wilkins observed that the 2007 date …" misparsed
