@@ -29,6 +29,14 @@ def _direct(nlp, body: str) -> dict[str, str | None]:
             id="calling-it-participle",
         ),
         pytest.param(
+            "In a statement issued the next day, the Malaysian Ministry of Home Affairs denounced the "
+            'conclusions of the meeting, calling the agreements "legitimate and fully compatible with '
+            'international law".',
+            "legitimate and fully compatible with international law",
+            "Malaysian Ministry of Home Affairs",
+            id="calling-the-object-a-complement-read-as-a-modifier",
+        ),
+        pytest.param(
             "Judge Maria Lopez said the victims had a right to “concrete and efficient measures” against abuse.",
             "concrete and efficient measures",
             "Maria Lopez",

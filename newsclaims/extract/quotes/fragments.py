@@ -48,6 +48,13 @@ def _governing_verb(root: Token, rules: Rules) -> Token | None:
     """The verb of naming or saying the fragment completes ('called it “X”'), through a linking
     'be' ('asking her to be “patient”'); not a passive one ('described by critics as “X”'), whose
     subject is what was named."""
+    if (
+        root.dep_ == "amod"
+        and root.head.dep_ == "dobj"
+        and root.head.i < root.left_edge.i
+        and root.head.head.lemma_.lower() in rules.naming_verbs
+    ):
+        root = root.head  # 'calling the agreements “legitimate”': the complement read as a modifier
     if root.dep_ not in FRAGMENT_COMPLEMENT_DEPS or root.head.i == root.i:
         return None
     verb = root.head
