@@ -37,6 +37,12 @@ def _direct(nlp, body: str) -> dict[str, str | None]:
             id="calling-the-object-a-complement-read-as-a-modifier",
         ),
         pytest.param(
+            'Sok Dara criticised the broadcaster, and he accused the station of "spreading lies".',
+            "spreading lies",
+            "Sok Dara",
+            id="accused-of",
+        ),
+        pytest.param(
             "Judge Maria Lopez said the victims had a right to “concrete and efficient measures” against abuse.",
             "concrete and efficient measures",
             "Maria Lopez",
@@ -109,6 +115,11 @@ def test_fragment_is_the_speakers_words(nlp, body: str, fragment: str, speaker: 
             "Their sponsors have reported them for “absconding”, a charge that bars them from leaving.",
             "absconding",
             id="circumstance",
+        ),
+        pytest.param(
+            'The former manager was accused of "swindling" by the board.',
+            "swindling",
+            id="accused-passive",
         ),
         pytest.param(
             "“They could not leave,” said Pol Col Kittipong “Ton” Rattanasiri, the deputy commander.",

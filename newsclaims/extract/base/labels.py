@@ -57,6 +57,7 @@ DETERMINER_DEPS = frozenset({"det", "poss"})
 THAT_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 """How a 'that' clause hangs from a noun ('reports that …')."""
 VERB_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+PREP_OBJECT_DEPS = frozenset({"pobj", "pcomp"})  # what a preposition takes: a noun, a clause or gerund
 NOUN_OBJECT_DEPS = frozenset({"dobj", "pobj"})
 COMPOUND_DEPS = frozenset({"compound", "nmod"})
 PREMODIFIER_DEPS = frozenset({"compound", "amod"})

@@ -101,6 +101,7 @@ class Rules:
 
     # Quotes (quotes/): direct quotes, fragments, reported speech
     naming_verbs: frozenset[str]
+    accusing_verbs: frozenset[str]
     listener_verbs: frozenset[str]
     adding_lemmas: frozenset[str]
     so_called: tuple[str, ...]
@@ -258,6 +259,7 @@ def load_rules() -> Rules:
         short_media_heads=_words("short_media_heads.txt"),
         org_definite_determiners=frozenset(fw["org_definite_determiners"]),
         naming_verbs=_words("naming_verbs.txt"),
+        accusing_verbs=_words("accusing_verbs.txt"),
         listener_verbs=_words("listener_verbs.txt"),
         adding_lemmas=_words("adding_lemmas.txt"),
         so_called=_ordered("so_called.txt"),

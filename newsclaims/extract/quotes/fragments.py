@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..base.labels import FRAGMENT_COMPLEMENT_DEPS, NAME_OR_PRONOUN_POS, PASSIVE_DEPS
+from ..base.labels import (
+    FRAGMENT_COMPLEMENT_DEPS,
+    NAME_OR_PRONOUN_POS,
+    PASSIVE_DEPS,
+    PREP_OBJECT_DEPS,
+    VERB_OBJECT_DEPS,
+)
 from ..base.rules import Rules
 from .quotes import DirectQuote
 from .reported import verb_subject
@@ -55,6 +61,13 @@ def _governing_verb(root: Token, rules: Rules) -> Token | None:
         and root.head.head.lemma_.lower() in rules.naming_verbs
     ):
         root = root.head  # 'calling the agreements “legitimate”': the complement read as a modifier
+    prep = root.head
+    if root.dep_ in PREP_OBJECT_DEPS and prep.lower_ == "of" and prep.dep_ == "prep":
+        # 'accused the network of “swindling”': the charge, in the accuser's words
+        owner = prep.head
+        verb = owner.head if owner.dep_ in VERB_OBJECT_DEPS else owner
+        passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+        return verb if verb.lemma_.lower() in rules.accusing_verbs and not passive else None
     if root.dep_ not in FRAGMENT_COMPLEMENT_DEPS or root.head.i == root.i:
         return None
     verb = root.head
