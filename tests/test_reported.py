@@ -414,3 +414,13 @@ def test_reported_a_leading_attribution_with_a_comma_and_no_that(nlp):
     assert _reported(nlp, body) == [("the factory had dismissed 300 workers", "Post", "reported")]
     with_object = "The Phnom Penh Post reported the figures on Friday, the factory had dismissed 300 workers."
     assert _reported(nlp, with_object) == []
+
+
+def test_reported_clause_ends_before_the_speakers_second_verb_of_saying(nlp):
+    body = (
+        "Labour Minister Chan Sophal spoke on Friday. He noted that the Senate did not approve the "
+        "treaty, and mentioned a possible appeal to the Constitutional Council."
+    )
+    assert _reported(nlp, body)[-1][0] == "the Senate did not approve the treaty"
+    shared = "Inspector Mao Rith said officers had inspected the site and found no evidence of abuse."
+    assert _reported(nlp, shared)[0][0] == "officers had inspected the site and found no evidence of abuse"

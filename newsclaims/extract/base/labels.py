@@ -58,6 +58,8 @@ THAT_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 """How a 'that' clause hangs from a noun ('reports that …')."""
 VERB_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 PREP_OBJECT_DEPS = frozenset({"pobj", "pcomp"})  # what a preposition takes: a noun, a clause or gerund
+AUX_DEPS = frozenset({"aux", "auxpass"})  # a verb's own auxiliaries: "would respond", "was told"
+COORDINATION_DEPS = frozenset({"cc", "punct"})  # what stands between two coordinated verbs: ", and"
 NOUN_OBJECT_DEPS = frozenset({"dobj", "pobj"})
 COMPOUND_DEPS = frozenset({"compound", "nmod"})
 PREMODIFIER_DEPS = frozenset({"compound", "amod"})

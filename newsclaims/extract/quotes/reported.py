@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Token
 
 from ..base.labels import (
     ADVERBIAL_DEPS,
+    AUX_DEPS,
     CLAUSE_SUBJECT_DEPS,
     COMPLEMENT_DEPS,
+    COORDINATION_DEPS,
     FINITE_TAGS,
     INHERIT_DEPS,
     NOMINAL_OR_PRONOUN_POS,
@@ -458,6 +460,36 @@ def _leading_without_that(verb: Token) -> bool:
     )
 
 
+def _before_second_report(verb: Token, comp: Token, end: int, rules: Rules) -> int:
+    """Last token of the reported clause before a second verb of saying that the parser
+    coordinated inside the clause although it is the speaker's: "He noted that the House did not
+    ratify the demarcation, and mentioned an arbitration route". The second verb has no subject
+    or auxiliary of its own and the speaker's verb form, which the clause's verb does not share:
+    in "said officers had inspected the site and found no evidence" the finding is the officers'.
+    Only after a comma and a conjunction (", and mentioned"): without the comma the tagger's verb
+    forms are not to be trusted ('had inspected … and found' is tagged as a past tense).
+    """
+    for conj in (c for c in comp.children if c.dep_ == "conj" and c.i > comp.i):
+        own = any(c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ in AUX_DEPS for c in conj.children)
+        if (
+            conj.lemma_.lower() in rules.reporting_verbs
+            and not own
+            and conj.tag_ == verb.tag_
+            and comp.tag_ != conj.tag_
+            and _after_comma_and(conj)
+        ):
+            cut = conj.left_edge.i - 1
+            while cut > comp.i and comp.doc[cut].dep_ in COORDINATION_DEPS:
+                cut -= 1
+            return min(end, cut)
+    return end
+
+
+def _after_comma_and(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].dep_ == "cc" and doc[tok.i - 2].text == ","
+
+
 def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] | None:
     """Token range (inclusive) of what ``verb`` reports, by the parse around it."""
     doc, sent = verb.doc, verb.sent
@@ -473,7 +505,7 @@ def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] |
         start = _skip_recipient(verb, min(c.left_edge.i for c in after))
         start = _split_recipient(verb, after[0], start)
         start = _object_as_subject(verb, after[0], start, rules)
-        end = max(c.right_edge.i for c in after)
+        end = _before_second_report(verb, after[0], max(c.right_edge.i for c in after), rules)
         return _skip_circumstances(after[0], start, rules), _continued_clause(verb, subject, end, rules)
     as_told = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if as_told and verb.head.i > verb.right_edge.i:  # "As Heald told The Huffington Post, ozone has …"
