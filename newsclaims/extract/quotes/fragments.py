@@ -66,14 +66,13 @@ def _governing_verb(root: Token, rules: Rules) -> Token | None:
         # 'accused the network of “swindling”': the charge, in the accuser's words
         owner = prep.head
         verb = owner.head if owner.dep_ in VERB_OBJECT_DEPS else owner
-        passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
-        return verb if verb.lemma_.lower() in rules.accusing_verbs and not passive else None
+        return verb if verb.lemma_.lower() in rules.accusing_verbs and not _passive(verb) else None
     if root.dep_ not in FRAGMENT_COMPLEMENT_DEPS or root.head.i == root.i:
         return None
     verb = root.head
     if verb.lemma_ == "be" and verb.dep_ == "xcomp":
         verb = verb.head
-    if verb.pos_ != "VERB" or any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+    if verb.pos_ != "VERB" or _passive(verb):
         return None
     lemma = verb.lemma_.lower()
     if root.dep_ == "dobj" and (lemma in rules.listener_verbs or root.pos_ == "PROPN"):
@@ -97,12 +96,17 @@ def _described_as(root: Token, rules: Rules) -> tuple[Token | None, Token | None
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         named = next((c for c in agent.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
         return (verb, named) if named is not None else (None, None)  # 'by critics as a “back door”'
-    if any(c.dep_ in PASSIVE_DEPS for c in verb.children) or verb.tag_ == "VBN":
+    if _passive(verb) or verb.tag_ == "VBN":
         return None, None
     subject = verb_subject(verb, rules)
     if subject is None or not _can_speak(subject, rules):
         return None, None  # 'said the kickbacks amounted to …, and described': a misread coordination
     return verb, subject
+
+
+def _passive(verb: Token) -> bool:
+    """ "was accused of", "was described by": the subject is who was named, not who named."""
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
 def _can_speak(tok: Token, rules: Rules) -> bool:
