@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclaims.extract.base.rules import load_rules
+from newsclaims.extract.pipeline import extract
 from newsclaims.extract.quotes.quotes import iter_direct_quotes
 from newsclaims.extract.quotes.reported import iter_reported
 
@@ -424,3 +425,14 @@ def test_reported_clause_ends_before_the_speakers_second_verb_of_saying(nlp):
     assert _reported(nlp, body)[-1][0] == "the Senate did not approve the treaty"
     shared = "Inspector Mao Rith said officers had inspected the site and found no evidence of abuse."
     assert _reported(nlp, shared)[0][0] == "officers had inspected the site and found no evidence of abuse"
+
+
+def test_reported_clause_ends_with_a_partial_quote_and_its_full_stop(nlp):
+    """A sentence-final partial quote closes after its full stop: the clause keeps the quote whole
+    (it was cut into before, and dropped), and the quoted words are the speaker's."""
+    body = 'According to union leader Ath Thorn, factory owners ignored the rules and "simply ignored the inspectors."'
+    ex = extract(nlp(body))
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in ex.quotes] == [
+        ("indirect", 'factory owners ignored the rules and "simply ignored the inspectors."', "Ath Thorn"),
+        ("direct", "simply ignored the inspectors.", "Ath Thorn"),
+    ]

@@ -38,7 +38,7 @@ from ..base.labels import (
     VERB_OR_PUNCT_POS,
     VERB_POS,
 )
-from ..base.marks import DOUBLE_QUOTE_MARKS
+from ..base.marks import DOUBLE_QUOTE_MARKS, SENTENCE_END
 from ..base.rules import Rules
 from ..base.textindex import SpanIndex, doc_text
 from ..names.names import dateline_tokens
@@ -220,9 +220,24 @@ def _clip(doc: Doc, rules: Rules, a: int, b: int, skip: Set[int] = frozenset()) 
         b -= 1
     if b - a + 1 < MIN_CLAUSE_TOKENS:
         return None
-    if b + 1 < len(doc) and doc[b + 1].is_quote and sum(t.is_quote for t in doc[a : b + 1]) % 2:
+    marks = sum(t.is_quote for t in doc[a : b + 1])
+    if b + 1 < len(doc) and doc[b + 1].is_quote and marks % 2:
         b += 1  # the closing mark of a partial quote the clause ends with
+    elif marks % 2 and b + 2 < len(doc) and doc[b + 1].text in SENTENCE_END and doc[b + 2].is_quote:
+        # a partial quote closing after its own full stop at the sentence's end ('… and "really
+        # hammer home their message."'), unless it is a quotation of its own the clause ran on
+        # into: after a colon ('suggested some pattern: "Somehow, …."'), or after another
+        # quotation, a comma and a capital ('said the use "costs …," further saying, "Beyond …."')
+        opening = max(k for k in range(a, b + 1) if doc[k].is_quote)
+        before = doc[opening - 1].text
+        own = before == ":" or (marks > 1 and before == "," and doc[opening + 1].is_title)
+        b = b + 2 if _ends_sentence(doc, b + 2) and not own else b
     return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+def _ends_sentence(doc: Doc, k: int) -> bool:
+    """Nothing but punctuation follows token ``k`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in doc[k + 1 : doc[k].sent.end])
 
 
 def _opens_partial_quote(doc: Doc, a: int, b: int) -> bool:
