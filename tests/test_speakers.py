@@ -347,6 +347,12 @@ def test_speakers_nameless_speaker_gives_no_entity(nlp, body: str, quote: str) -
             set(),
             id="title-comma-name-two-subjects",
         ),
+        pytest.param(
+            'Chief financial officer at Angkor Holdings Group Sophea Keo said: "We expect losses this year."',
+            "Sophea Keo",
+            {"Angkor Holdings Group"},
+            id="title-at-company-then-name",
+        ),
     ],
 )
 def test_speakers_name_written_after_a_title_and_organisation(nlp, body, speaker, others) -> None:
@@ -616,3 +622,18 @@ def test_speakers_a_possessive_after_the_quote_is_no_speaker(nlp) -> None:
         'an anomaly", recalling their first meeting.'
     )
     assert _speakers(nlp, body)[0] == ("I noticed then that Chad was an anomaly", "Ryan Coogler")
+
+
+def test_speakers_who_after_an_apposition_is_the_person_it_describes(nlp) -> None:
+    """The parser hangs "who" on the nearest noun, the university; "who" stands for people."""
+    body = (
+        "A different view came from Dara Chan, a labour economist at the Asian Development Bank, who said, "
+        '"Wages rarely rise that fast."'
+    )
+    assert _speakers(nlp, body) == [("Wages rarely rise that fast.", "Dara Chan")]
+
+
+def test_speakers_one_word_name_after_a_lower_case_title_is_a_person(nlp) -> None:
+    body = 'On Monday, Cambodian premier Sokha opened the bridge. "This bridge joins two provinces," he said.'
+    assert _speakers(nlp, body) == [("This bridge joins two provinces", "Sokha")]
+    assert "Sokha" in {p.name for p in extract(nlp(body)).people}

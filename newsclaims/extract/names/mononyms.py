@@ -37,6 +37,21 @@ def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
         or _who_follows(doc, chunk.end, rules)
         or _relation_follows(doc, chunk.end, rules)
         or _person_speaking(doc, chunk, rules)
+        or _title_word_before(doc, chunk, rules)
+    )
+
+
+def _title_word_before(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
+    """ "Turkish president Erdoğan", "prosecutor Dara": a lower-case title word the parser joins to
+    the name as a compound (a capitalised one is split off as the name's title before this)."""
+    prev = word_before(doc, chunk)
+    return (
+        prev is not None
+        and prev.is_lower
+        and prev.lower_ in rules.person_titles
+        and prev.pos_ == "NOUN"
+        and prev.dep_ == "compound"
+        and prev.head.i == chunk.start
     )
 
 

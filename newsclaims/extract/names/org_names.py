@@ -63,8 +63,19 @@ def named_as_organisation(doc: Doc, chunk: NameChunk, root: Token, rules: Rules)
     if root.dep_ == "pobj" and head.lower_ in rules.org_member_prepositions and head.head.text.islower():
         office = head.head
         if office.lemma_.lower() in rules.office_nouns and office.i < chunk.start:
+            if _person_after_org(doc, chunk, head, rules):
+                return None
             return org_keyword_type(chunk.words, rules) or ""  # an organisation of unknown type
     return None
+
+
+def _person_after_org(doc: Doc, chunk: NameChunk, prep: Token, rules: Rules) -> bool:
+    """ "Chief investment officer at Fort Pitt Capital Group Charlie Smith said": the parser ran
+    the company and the officer's name into one phrase under "at"; the tagger's person named after
+    an organisation's keyword is the officer, and the company is the organisation."""
+    between = [t.text for t in doc[prep.i + 1 : chunk.start]]
+    tagged = all(t.ent_type_ == "PERSON" for t in doc[chunk.start : chunk.end])
+    return tagged and bool(between) and org_keyword_type(between, rules) is not None
 
 
 def chunk_acronym(chunk: NameChunk, rules: Rules) -> str | None:

@@ -508,7 +508,7 @@ class SpeakerResolver:
     def _resolve(self, tok: Token) -> Entity | None:
         index, low = self.index, tok.lower_
         if low in self.rules.relative_speakers and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl":
-            tok = tok.head.head  # "a statement which said": the statement speaks
+            tok = self._relative_antecedent(tok.head.head, low)  # "a statement which said": it speaks
             low = tok.lower_
         named = self._named(tok)
         if named is not None:
@@ -529,6 +529,24 @@ class SpeakerResolver:
             or named_next(index, tok)
             or spokesperson_org(index, tok)
         )
+
+    def _relative_antecedent(self, noun: Token, relative: str) -> Token:
+        """The noun a relative pronoun stands for. The parser hangs "who" on the nearest noun, so in
+        "Charles O'Reilly, a management expert at Stanford University, who stated" it is the
+        university's; a "who" (people only) whose noun names no person climbs out of the
+        prepositional phrases and the apposition to the person they describe."""
+        if relative not in self.rules.person_relatives or self._is_person(noun):
+            return noun
+        cur = noun
+        while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head
+        if cur.dep_ == "appos":
+            cur = cur.head
+        return cur if cur.i != noun.i and self._is_person(cur) else noun
+
+    def _is_person(self, tok: Token) -> bool:
+        ent = self.index.entity_at(tok)
+        return ent is not None and ent.kind == "person"
 
     def _description(self, tok: Token) -> Entity | None:
         """ "the 22-year-old", "the woman", "the teenager": a definite description of a person
