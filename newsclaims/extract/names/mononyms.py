@@ -42,7 +42,7 @@ def mononym_cue(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
 
 
 def _title_word_before(doc: Doc, chunk: NameChunk, rules: Rules) -> bool:
-    """ "Turkish president Erdoğan", "prosecutor Dara": a lower-case title word the parser joins to
+    """ "Cambodian premier Sokha", "prosecutor Dara": a lower-case title word the parser joins to
     the name as a compound (a capitalised one is split off as the name's title before this)."""
     prev = word_before(doc, chunk)
     return (

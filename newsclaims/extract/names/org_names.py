@@ -70,7 +70,7 @@ def named_as_organisation(doc: Doc, chunk: NameChunk, root: Token, rules: Rules)
 
 
 def _person_after_org(doc: Doc, chunk: NameChunk, prep: Token, rules: Rules) -> bool:
-    """ "Chief investment officer at Fort Pitt Capital Group Charlie Smith said": the parser ran
+    """ "Chief financial officer at Angkor Holdings Group Sophea Keo said": the parser ran
     the company and the officer's name into one phrase under "at"; the tagger's person named after
     an organisation's keyword is the officer, and the company is the organisation."""
     between = [t.text for t in doc[prep.i + 1 : chunk.start]]

@@ -224,12 +224,12 @@ def _clip(doc: Doc, rules: Rules, a: int, b: int, skip: Set[int] = frozenset()) 
     if b + 1 < len(doc) and doc[b + 1].is_quote and marks % 2:
         b += 1  # the closing mark of a partial quote the clause ends with
     elif marks % 2 and b + 2 < len(doc) and doc[b + 1].text in SENTENCE_END and doc[b + 2].is_quote:
-        # a partial quote closing after its own full stop at the sentence's end ('… and "really
-        # hammer home their message."'), unless it is a quotation of its own the clause ran on
-        # into: after a colon ('suggested some pattern: "Somehow, …."'), or after another
-        # quotation, a comma and a capital ('said the use "costs …," further saying, "Beyond …."')
+        # a partial quote closing after its own full stop at the sentence's end ('… and "simply
+        # ignored the inspectors."'), unless it is a quotation of its own the clause ran on into:
+        # after a colon ('said the pattern was clear: "Every year, …."'), or after another
+        # quotation, a comma and a capital ('said fees "cost workers …," adding, "Nobody …."')
         opening = max(k for k in range(a, b + 1) if doc[k].is_quote)
-        before = doc[opening - 1].text
+        before = doc[opening - 1].text if opening > 0 else ""
         own = before == ":" or (marks > 1 and before == "," and doc[opening + 1].is_title)
         b = b + 2 if _ends_sentence(doc, b + 2) and not own else b
     return doc[a].idx, doc[b].idx + len(doc[b].text)

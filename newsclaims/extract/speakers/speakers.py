@@ -532,9 +532,9 @@ class SpeakerResolver:
 
     def _relative_antecedent(self, noun: Token, relative: str) -> Token:
         """The noun a relative pronoun stands for. The parser hangs "who" on the nearest noun, so in
-        "Charles O'Reilly, a management expert at Stanford University, who stated" it is the
-        university's; a "who" (people only) whose noun names no person climbs out of the
-        prepositional phrases and the apposition to the person they describe."""
+        "Dara Chan, a labour economist at the Asian Development Bank, who said" it is the bank's; a
+        "who" (people only) whose noun names no person climbs out of the prepositional phrases and
+        the apposition to the person they describe."""
         if relative not in self.rules.person_relatives or self._is_person(noun):
             return noun
         cur = noun
