@@ -637,3 +637,15 @@ def test_speakers_one_word_name_after_a_lower_case_title_is_a_person(nlp) -> Non
     body = 'On Monday, Cambodian premier Sokha opened the bridge. "This bridge joins two provinces," he said.'
     assert _speakers(nlp, body) == [("This bridge joins two provinces", "Sokha")]
     assert "Sokha" in {p.name for p in extract(nlp(body)).people}
+
+
+def test_speakers_officer_in_apposition_to_the_organisation_speaks(nlp) -> None:
+    """The parser heads the subject with the organisation and hangs its officer in apposition."""
+    body = (
+        "While Asian Association of Migrant Workers (AAMW) Policy Director Sok Dara concedes that many "
+        "complaints are valid, he supports the law."
+    )
+    quotes = extract(nlp(body)).quotes
+    assert [(q.speaker.name if q.speaker else None, q.speaker_text) for q in quotes] == [
+        ("Sok Dara", "Sok Dara")
+    ]

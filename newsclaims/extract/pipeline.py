@@ -160,7 +160,8 @@ def _with_fragments(cands: list[_Candidate], fragments: list[DirectQuote]) -> li
 def _speaker_text(index: EntityIndex, tok: Token, entity: Entity | None) -> str:
     doc = tok.doc
     chunk = index.chunk_at(tok)
-    if chunk is None and entity is not None:
+    if entity is not None and (chunk is None or index.entity_at(tok) is not entity):
+        # no name at the head word, or the name of an organisation whose officer in apposition speaks
         for child in tok.children:
             if child.dep_ == "appos" and index.entity_at(child) is entity:
                 chunk = index.chunk_at(child)

@@ -567,6 +567,14 @@ class SpeakerResolver:
         """A name at the head word, in apposition to it, or compounded/possessed with it."""
         index = self.index
         ent = index.entity_at(tok)
+        if ent is not None and ent.kind == "organisation":
+            # "American Association of Retired Persons (AARP) Policy Director John Rother concedes":
+            # the parser heads the subject with the organisation and hangs its officer, named
+            # after it, in apposition; the person speaks
+            person = next(
+                (index.entity_at(c) for c in tok.children if c.dep_ == "appos" and self._is_person(c)), None
+            )
+            return person or ent
         if ent is not None:
             return ent
         found = [index.entity_at(c) for c in tok.children if c.dep_ == "appos"]
