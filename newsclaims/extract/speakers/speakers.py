@@ -568,7 +568,7 @@ class SpeakerResolver:
         index = self.index
         ent = index.entity_at(tok)
         if ent is not None and ent.kind == "organisation":
-            # "American Association of Retired Persons (AARP) Policy Director John Rother concedes":
+            # "Asian Association of Migrant Workers (AAMW) Policy Director Sok Dara concedes":
             # the parser heads the subject with the organisation and hangs its officer, named
             # after it, in apposition; the person speaks
             person = next(
