@@ -21,6 +21,7 @@ from .base.textindex import SpanIndex, doc_text
 from .entities.entities import build_entities, to_records
 from .entities.entity_index import Entity, EntityIndex
 from .quotes.fragments import iter_said_fragments
+from .quotes.interviews import iter_interview_answers
 from .quotes.quotes import DirectQuote, paragraph_of, speech_and_fragments
 from .quotes.reported import iter_reported
 from .quotes.transcripts import iter_transcript_turns
@@ -313,6 +314,13 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
             "direct", t.start, t.end, paragraph_of(text, t.start), doc[t.label_token], opens_paragraph=True
         )
         for t in iter_transcript_turns(doc, index, quoted, rules=rules)
+    ]
+    direct += [
+        _Candidate(
+            "direct", a.start, a.end, paragraph_of(text, a.start), doc[a.speaker_token], opens_paragraph=True
+        )
+        for a in iter_interview_answers(doc, index, quoted)
+        if not any(d.start < a.end and a.start < d.end for d in direct)
     ]
     direct.sort(key=lambda c: c.start)
     taken = {f.quote for f in said}
