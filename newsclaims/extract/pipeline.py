@@ -315,12 +315,13 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
         )
         for t in iter_transcript_turns(doc, index, quoted, rules=rules)
     ]
+    found = SpanIndex([(d.start, d.end) for d in direct])
     direct += [
         _Candidate(
             "direct", a.start, a.end, paragraph_of(text, a.start), doc[a.speaker_token], opens_paragraph=True
         )
         for a in iter_interview_answers(doc, index, quoted)
-        if not any(d.start < a.end and a.start < d.end for d in direct)
+        if not found.overlapping(a.start, a.end)
     ]
     direct.sort(key=lambda c: c.start)
     taken = {f.quote for f in said}
