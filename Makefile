@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8001
 STAMP  := $(VENV)/.installed
 
-.PHONY: install build package publish serve test lint evaluate bench bench-serve bench-scale clean
+.PHONY: install build package publish serve test lint evaluate bench bench-serve bench-scale bench-ratio clean
 
 install: $(STAMP)
 
@@ -44,6 +44,10 @@ bench-serve: build
 SIZES ?= 10000 100000
 bench-scale: install
 	$(BIN)/python bench/scale.py --sizes $(SIZES)
+
+# Build against bare spaCy in turns on one corpus, to show the spread of the ratio.
+bench-ratio: install
+	$(BIN)/python bench/ratio.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
