@@ -29,7 +29,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
-import scale  # noqa: E402
+import scale  # noqa: E402  (puts the repository on sys.path)
+
+from newsclaims import builder  # noqa: E402
 
 
 def main() -> None:
@@ -49,7 +51,7 @@ def main() -> None:
     wall, cpu = [], []
     for round_no in range(1, args.rounds + 1):
         shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(scale.builder.checkpoint_dir(out), ignore_errors=True)
+        shutil.rmtree(builder.checkpoint_dir(out), ignore_errors=True)
         seconds, build_cpu = scale.timed_build(raw, out, ["--full", "--jobs", str(args.jobs)], log)
         build_rate, build_per_cpu = args.size / seconds / args.jobs, args.size / build_cpu
         bare, bare_per_cpu = scale.bare_rate(paths, args.jobs)
