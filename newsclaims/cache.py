@@ -7,6 +7,7 @@ build writes only the entries it used, so stale entries fall away with the old o
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -62,8 +63,33 @@ def read_key(source_file: str, raw: bytes, sidecars: list[bytes], version: str) 
     return digest.hexdigest()
 
 
+def plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for records: dataclasses become dicts, tuples and lists lists, the
+    rest is kept. The same JSON as ``asdict`` gives; ``asdict`` deep-copies every field and
+    checks every value's type against every container kind, which made it most of the cost of
+    writing an article's cache entry."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is tuple or kind is list:
+        return [plain(item) for item in value]
+    names = _field_names(kind)
+    if names is None:
+        return value
+    return {name: plain(getattr(value, name)) for name in names}
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, or None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+
+
 def article_to_json(article: Article) -> str:
-    return json.dumps(dataclasses.asdict(article), ensure_ascii=False, sort_keys=True)
+    return json.dumps(plain(article), ensure_ascii=False, sort_keys=True)
 
 
 def load_article(cache_dir: Path, key: str) -> Article | None:
@@ -75,8 +101,12 @@ def load_article(cache_dir: Path, key: str) -> Article | None:
 
 
 def save_text(cache_dir: Path, key: str, text: str) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    (cache_dir / f"{key}.json").write_text(text, encoding="utf-8")
+    target = cache_dir / f"{key}.json"
+    try:
+        target.write_text(text, encoding="utf-8")
+    except FileNotFoundError:  # the first entry of this folder
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def cache_key(body: str, version: str) -> str:
@@ -84,7 +114,7 @@ def cache_key(body: str, version: str) -> str:
 
 
 def to_json(extraction: Extraction) -> str:
-    return json.dumps(dataclasses.asdict(extraction), ensure_ascii=False, sort_keys=True)
+    return json.dumps(plain(extraction), ensure_ascii=False, sort_keys=True)
 
 
 def from_json(text: str) -> Extraction:

@@ -23,7 +23,7 @@ def alternation(forms: list[str]) -> str:
 class FigurePatterns:
     """Compiled patterns over the figure word lists, and the lookups derived from them."""
 
-    candidate: re.Pattern[str]  # where a figure may start: a digit or a number word
+    candidate_words: frozenset[str]  # number words a figure may start with, lower case
     qualifier: re.Pattern[str]  # "at least", "nearly" ending right before a number
     fraction: re.Pattern[str]  # "a third", "two-thirds"
     currency_prefix: re.Pattern[str]  # a currency sign ending right before a number
@@ -35,16 +35,44 @@ class FigurePatterns:
     time_plurals: dict[str, str]  # time unit written (singular or plural) -> plural
 
 
+# A digit not preceded by a digit, "." or ",": the first digit of a numeral. Digit first, so the
+# regex engine skips ahead to digits.
+_NUMERAL_START = re.compile(r"\d(?<![\d.,]\d)")
+_WORD_RUN = re.compile(r"[^\W\d_]+")  # letters only
+_WORD = re.compile(r"\w+")
+
+
+def candidate_starts(text: str, patterns: FigurePatterns) -> list[int]:
+    """Offsets where a figure may start, in order: the first digit of a numeral, and every whole
+    word (a maximal run of word characters) that is a number word, an article ("a year") or a
+    fraction word, in any case.
+
+    The same offsets as ``(?<![\\d.,])\\d|\b(?:one|two|…)\b`` under IGNORECASE: the words are
+    letters only, so a match is exactly a whole word. That regex tried its alternation at every
+    character and was a quarter of figure time; these two scans skip ahead.
+    """
+    words = patterns.candidate_words
+    starts = [m.start() for m in _NUMERAL_START.finditer(text)]
+    starts += [m.start() for m in _WORD.finditer(text) if m.group().lower() in words]
+    starts.sort()
+    return starts
+
+
 @lru_cache(maxsize=4)
 def figure_patterns(rules: Rules) -> FigurePatterns:
     """The patterns of ``rules`` (cached: compiled once per ``Rules`` value)."""
     time_units = rules.unit_time
     time_plurals = {plural: plural for plural in time_units.values()} | time_units
-    candidate_words = [*rules.number_units, *rules.number_tens, "an?", *rules.denominators]
+    candidate_words = frozenset(
+        w.lower()
+        for w in [*rules.number_units, *rules.number_tens, *rules.indefinite_articles, *rules.denominators]
+    )
+    if not all(_WORD_RUN.fullmatch(w) for w in candidate_words):
+        raise ValueError("candidate number words must be single words of letters (see candidate_starts)")
     numerators = "|".join(["a", "an", *rules.number_units])
     symbols = alternation(list(rules.currency_symbols))
     return FigurePatterns(
-        candidate=re.compile(rf"(?<![\d.,])\d|\b(?:{'|'.join(candidate_words)})\b", re.IGNORECASE),
+        candidate_words=candidate_words,
         qualifier=re.compile(
             rf"(?<![\w'’-])(?:an?\s+)?(?P<q>{alternation(list(rules.figure_qualifiers))})\s+$", re.IGNORECASE
         ),

@@ -20,6 +20,7 @@ from ..base.rules import Rules, load_rules
 from .currencies import local_currencies
 from .figure_context import Draft, FigureContext, UnitKind
 from .figure_exclusions import is_excluded, is_identifier
+from .figure_patterns import candidate_starts
 from .figure_ranges import read_fraction, read_range, read_ratio
 from .figure_units import read_unit
 from .numbers import read_number, read_scaled_fraction
@@ -40,10 +41,10 @@ def find_figures(doc: Doc, *, rules: Rules | None = None) -> list[Figure]:
     context = FigureContext(doc, rules)
     drafts: list[Draft] = []
     covered_until = 0
-    for match in context.patterns.candidate.finditer(context.text):
-        if match.start() < covered_until or context.masked[match.start()]:
+    for start in candidate_starts(context.text, context.patterns):
+        if start < covered_until or context.masked[start]:
             continue
-        draft = _read_figure(context, match.start(), drafts)
+        draft = _read_figure(context, start, drafts)
         if draft is None:
             continue
         drafts.append(draft)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from ..base.labels import (
@@ -547,9 +549,18 @@ def _clause_span(verb: Token, subject: Token, rules: Rules) -> tuple[int, int] |
 
 
 def _requests(lemma: str, rules: Rules) -> bool:
-    return lemma in rules.request_verbs or any(
-        phrase.startswith(f"{lemma} ") for phrase in rules.request_verbs
+    """``lemma`` is a request verb, alone or as the first word of one ("call" of "call on")."""
+    return lemma in rules.request_verbs or (
+        lemma in _request_heads(rules)
+        if " " not in lemma
+        else any(phrase.startswith(f"{lemma} ") for phrase in rules.request_verbs)
     )
+
+
+@lru_cache(maxsize=4)
+def _request_heads(rules: Rules) -> frozenset[str]:
+    """First words of the request verbs of more than one word: asked of every verb in a story."""
+    return frozenset(phrase.split(" ", 1)[0] for phrase in rules.request_verbs if " " in phrase)
 
 
 def _requested_action(verb: Token, rules: Rules) -> tuple[int, int] | None:
@@ -620,9 +631,11 @@ def iter_said_clauses(doc: Doc, *, rules: Rules, quoted: Sequence[tuple[int, int
     datelines = dateline_tokens(doc)
     spans = SpanIndex(quoted)
     for verb in doc:
+        if verb.pos != VERB:  # first: the integer test rules out most tokens at once
+            continue
         lemma = verb.lemma_.lower()
         reporting = lemma in rules.reporting_verbs
-        if verb.pos_ != "VERB" or not (reporting or _requests(lemma, rules)):
+        if not (reporting or _requests(lemma, rules)):
             continue
         if _in_spans(verb.idx, spans) or any(c.dep_ == "auxpass" for c in verb.children):
             continue

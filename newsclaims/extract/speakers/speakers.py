@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from spacy.symbols import PRON
 from spacy.tokens import Doc, Token
 
 from ..base.labels import (
@@ -435,8 +436,10 @@ class SpeakerResolver:
         votes: dict[int, Counter[str]] = {}
         people: dict[int, Entity] = {}
         for tok in doc:
+            if tok.pos != PRON:  # first: the integer test rules out most tokens at once
+                continue
             gender = self.rules.gender_pronouns.get(tok.lower_)
-            if gender is None or tok.pos_ != "PRON" or self._inside_quote(tok.idx):
+            if gender is None or self._inside_quote(tok.idx):
                 continue
             for cand in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
                 ent = index.entity_at(cand)
