@@ -39,7 +39,7 @@ from ..base.marks import ATTRIBUTION_MARKS, OPEN_MARKS, SENTENCE_END, STRAIGHT_M
 from ..base.rules import Rules
 from ..base.textindex import doc_text
 from ..entities.entity_index import Entity, EntityIndex
-from ..entities.org_nouns import resolve_org_noun
+from ..entities.org_nouns import latest_subject, nearby_organisation, resolve_org_noun
 from ..quotes.quotes import DirectQuote
 from .salience import previous_subject
 from .speaker_ahead import named_next, spokesperson_org, statement_issuer, title_word_runs, title_words
@@ -531,7 +531,24 @@ class SpeakerResolver:
             or self._description(tok)
             or named_next(index, tok)
             or spokesperson_org(index, tok)
+            or nearby_organisation(index, tok)
+            or self._nearby_officer(tok)
         )
+
+    def _nearby_officer(self, tok: Token) -> Entity | None:
+        """ "Mexico's Foreign Secretary Marcelo Ebrard said … The foreign minister said …": a
+        definite role noun whose role no person of the story is written with stands for the person
+        last named as a subject nearby (``latest_subject``), unless that person's own title holds
+        the noun."""
+        definite = any(
+            c.dep_ == "det" and c.lower_ in self.rules.demonstrative_determiners for c in tok.children
+        )
+        if tok.lower_ not in self.rules.role_nouns or tok.tag_ in PLURAL_TAGS or not definite:
+            return None
+        person = latest_subject(self.index, tok, "person")
+        if person is None or tok.lower_ in title_words(person, self.rules):
+            return None  # titled with the noun: ``_role_noun`` judged it ("the governor", not the deputy)
+        return person
 
     def _relative_antecedent(self, noun: Token, relative: str) -> Token:
         """The noun a relative pronoun stands for. The parser hangs "who" on the nearest noun, so in
