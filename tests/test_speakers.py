@@ -649,3 +649,13 @@ def test_speakers_officer_in_apposition_to_the_organisation_speaks(nlp) -> None:
     assert [(q.speaker.name if q.speaker else None, q.speaker_text) for q in quotes] == [
         ("Sok Dara", "Sok Dara")
     ]
+
+
+def test_speakers_participle_hung_on_the_reported_clause_speaks_for_the_reporter(nlp) -> None:
+    """The parser hangs "further saying" on the reported clause's verb ("costs"), whose subject
+    ("the use") is part of what was said; the speaker is the one who said that clause."""
+    body = (
+        "Harbour Authority chairman Dara Sokhom said the use of foreign currencies "
+        '"costs the port $5 million a year," further saying, "Beyond that, it slows every shipment."'
+    )
+    assert ("Beyond that, it slows every shipment.", "Dara Sokhom") in _speakers(nlp, body)

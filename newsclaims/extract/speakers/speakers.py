@@ -287,12 +287,29 @@ def _reporting_subject(
     if verb.pos_ != "VERB" or not _outside(verb.idx, quoted):
         return None
     if _reports(verb, rules):
-        subject = _quoted_as_saying(verb) or _verb_subject(verb)
+        subject = _quoted_as_saying(verb) or _participle_of_report(verb, rules) or _verb_subject(verb)
     elif naming and _names(verb, rules):
         subject = _verb_subject(verb)
     else:
         return None
     return subject if subject is not None and _outside(subject.idx, quoted) else None
+
+
+def _participle_of_report(verb: Token, rules: Rules) -> Token | None:
+    """'Oramah said the use of other currencies "costs Africa $5 billion," further saying, "…"':
+    the parser hangs the participle on the reported clause's verb ("costs"), whose subject is
+    part of what was said; the one saying it is the subject of the verb reporting that clause."""
+    head = verb.head
+    if (
+        verb.tag_ != "VBG"
+        or verb.dep_ != "advcl"
+        or head.dep_ != "ccomp"
+        or head.head.i == head.i
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        or not _is_reporting_verb(head.head, rules)
+    ):
+        return None
+    return _verb_subject(head.head)
 
 
 def _names(verb: Token, rules: Rules) -> bool:
