@@ -46,6 +46,10 @@ def _direct_candidates(doc: Doc, rules: Rules, directs: list[DirectQuote]) -> li
     out = []
     for q in directs:
         found = find_attribution(doc, q, directs, rules=rules)
+        if found is None:
+            # 'accused Trump of “trying to scare the hell out of America.”': a whole clause in
+            # quote marks completing a verb of accusing or naming, as a fragment would
+            found = next(((f.verb, f.subject) for f in iter_said_fragments(doc, [q], rules)), None)
         verb, subject = found if found is not None else (None, None)
         out.append(
             _Candidate(

@@ -69,7 +69,18 @@ class _PlaceIndex:
 def spread_place_evidence(
     doc: Doc, chunks: list[NameChunk], evidence: dict[int, Evidence], rules: Rules
 ) -> None:
-    """Mark as places the weakly-personal names listed with a place or written like a known place."""
+    """Mark as places the weakly-personal names listed with a place or written like a known place.
+
+    A one-word name that is the family name of someone the story names in full as a person
+    ("Joe Biden", then "His opponent, Biden,") is that person's short form, never spread to: else
+    one "Trump" read as a place (listed beside "Wisconsin") made every weak "Trump" and, through
+    "neither Trump nor Biden", every weak "Biden" of the story a place.
+    """
+    surnames = {
+        c.words[-1]
+        for c in chunks
+        if len(c.words) >= 2 and evidence[c.start].person and not evidence[c.start].place
+    }
     for _ in range(MAX_PASSES):
         places = [c for c in chunks if evidence[c.start].place]
         names = {c.text for c in places}
@@ -78,6 +89,8 @@ def spread_place_evidence(
         for chunk in chunks:
             ev = evidence[chunk.start]
             if ev.place or not _weak_person(doc, chunk, ev, rules):
+                continue
+            if len(chunk.words) == 1 and chunk.words[0] in surnames:
                 continue
             if chunk.text in names or index.listed_with(chunk):
                 ev.place, ev.person, ev.weak_person, ev.org = True, False, False, False

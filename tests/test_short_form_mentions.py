@@ -1,0 +1,34 @@
+"""A family name written alone after the full name is that person, even where a place is near:
+"Crowds in Ohio and Ostrander" does not make every later "Ostrander" a place (one such reading
+once spread through a whole story, so "His opponent, Biden," spoke for nobody). And a whole
+clause in quote marks completing a verb of accusing is the accuser's, as a fragment would be."""
+
+from __future__ import annotations
+
+from newsclaims.extract.pipeline import extract
+
+
+def _people(nlp, text: str) -> dict[str, int]:
+    return {p.name: p.mentions for p in extract(nlp(text)).people}
+
+
+def test_a_surname_listed_beside_a_place_stays_the_person(nlp):
+    text = "Governor Maria Ostrander toured Ohio on Monday. Crowds in Ohio and Ostrander waited in the rain."
+    assert _people(nlp, text) == {"Maria Ostrander": 2}
+
+
+def test_the_surname_in_apposition_after_a_place_reading_speaks(nlp):
+    text = (
+        "Governor Maria Ostrander toured the flooded towns on Monday. Neither Ohio nor Ostrander had "
+        "asked for federal help, an aide said. His rival, Ostrander, in a letter to donors, accused "
+        'the state of "leaving farmers to drown in paperwork."'
+    )
+    quotes = {q.text: q.speaker.name if q.speaker else None for q in extract(nlp(text)).quotes}
+    assert quotes == {"leaving farmers to drown in paperwork.": "Maria Ostrander"}
+    assert _people(nlp, text) == {"Maria Ostrander": 3}
+
+
+def test_a_quoted_clause_completing_accused_of_is_the_accusers(nlp):
+    text = 'Senator Dana Whitlock accused the ministry of "hiding the real numbers from the public."'
+    quotes = {q.text: q.speaker.name if q.speaker else None for q in extract(nlp(text)).quotes}
+    assert quotes == {"hiding the real numbers from the public.": "Dana Whitlock"}
