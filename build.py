@@ -10,6 +10,7 @@ python build.py publish                                          write metadata.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -176,13 +177,12 @@ def publish() -> None:
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Serving processes (more than 1: uvicorn workers sharing the port, one per core).",
+    default=lambda: os.cpu_count() or 1,
+    show_default="one per core",
+    help="Serving processes (more than 1: uvicorn workers sharing the port).",
 )
 def serve(port: int, out_dir: Path, workers: int) -> None:
     """Serve the built database with Datasette: immutable, with metadata, on 127.0.0.1."""
-    import os
     import subprocess
 
     from newsclaims.builder import DB_NAME

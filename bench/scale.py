@@ -303,7 +303,12 @@ def main() -> None:
         help="with --resume: only the bare passes, against the finished full build in the ledger",
     )
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--serve-workers", type=int, default=1, help="serving processes for the load test")
+    parser.add_argument(
+        "--serve-workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="serving processes for the load test (default one per core, as build.py serve)",
+    )
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--scratch", type=Path, default=None, help="working folder [default: a temp folder]")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and builds")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import sqlite3
 import statistics
@@ -180,7 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         help="request kinds to leave out (e.g. export: whole-table CSV streams)",
     )
     parser.add_argument(
-        "--workers", type=int, default=1, help="serving processes (build.py serve --workers; default 1)"
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="serving processes (build.py serve --workers; default one per core, as there)",
     )
     args = parser.parse_args(argv)
     if not args.db.is_file():

@@ -148,3 +148,16 @@ async def test_view_pages_take_their_count_from_the_inspect_file(db_path, tmp_pa
     filtered = (await ds.client.get("/newsclaims/quotes_with_speakers.json?kind=indirect")).json()
     assert filtered["filtered_table_rows_count"] < QUOTE_COUNT
     assert (await ds.client.post("/newsclaims/quotes_with_speakers", json={})).status_code == 405
+
+
+def test_serve_database_page_lists_tables_and_views(client):
+    """The inspect file counts views too (for their pages); the database page must not take them
+    for tables (it looked up their foreign keys and failed with a KeyError)."""
+    page = client.get("/newsclaims")
+    assert page.status_code == 200
+    assert 'href="/newsclaims/quotes"' in page.text
+    assert 'href="/newsclaims/figure_claims"' in page.text
+    data = client.get("/newsclaims.json").json()
+    assert "quotes" in {t["name"] for t in data["tables"]}
+    assert "figure_claims" in {v["name"] for v in data["views"]}
+    assert "figure_claims" not in {t["name"] for t in data["tables"]}
