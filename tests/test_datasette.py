@@ -32,7 +32,7 @@ from markupsafe import escape
 from newsclaims import publish
 from newsclaims.asgi import make_datasette
 from newsclaims.browse import FACETS
-from newsclaims.queries import QUERIES, STORED, stored_query_table
+from newsclaims.queries import QUERIES, SEARCH_BEST, STORED, stored_query_table
 from newsclaims.schema import TABLES, table
 
 REPO = Path(__file__).resolve().parents[1]
@@ -85,6 +85,38 @@ async def test_search_quotes_query_finds_matching_quotes(ds):
         by_quote[DOLLAR_QUOTE]["article_title"] == "Police free 23 workers from Sihanoukville scam compound"
     )
     assert by_quote[DOLLAR_QUOTE]["article_id"] == SCAM_ID
+
+
+@pytest.mark.asyncio
+async def test_search_quotes_query_returns_the_best_matches_of_many(db_path: Path, tmp_path: Path):
+    """With more matches than it shows, the query gives the SEARCH_BEST best ones in the order
+    ranking every match gives (bm25, then quote id), not the first ones the index yields."""
+    many = tmp_path / "newsclaims.db"
+    shutil.copyfile(db_path, many)
+    conn = sqlite3.connect(many)
+    columns = [row[1] for row in conn.execute("pragma table_info(quotes)")]
+    template = dict(zip(columns, conn.execute("select * from quotes limit 1").fetchone(), strict=True))
+    for n in range(SEARCH_BEST + 50):
+        words = " ".join(["monsoon"] * (1 + n % 7) + ["rain"] * (n % 11))  # varied bm25, some ties
+        row = {**template, "id": f"q-monsoon-{n:03d}", "text": f"{words} number {n}", "start": 10_000 + n}
+        conn.execute(
+            f"insert into quotes ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})",
+            [row[c] for c in columns],
+        )
+    conn.commit()
+    expected = [
+        r[0]
+        for r in conn.execute(
+            "select quotes.id from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid "
+            "where quotes_fts match 'monsoon' order by bm25(quotes_fts), quotes.id"
+        )
+    ]
+    conn.close()
+    rows = await _rows(
+        make_datasette(many, REPO / "metadata.yml"), "/newsclaims/search_quotes.json?_shape=array&q=monsoon"
+    )
+    assert len(expected) == SEARCH_BEST + 50
+    assert [row["quote_id"] for row in rows] == expected[:SEARCH_BEST]
 
 
 @pytest.mark.asyncio
