@@ -32,3 +32,25 @@ def test_a_quoted_clause_completing_accused_of_is_the_accusers(nlp):
     text = 'Senator Dana Whitlock accused the ministry of "hiding the real numbers from the public."'
     quotes = {q.text: q.speaker.name if q.speaker else None for q in extract(nlp(text)).quotes}
     assert quotes == {"hiding the real numbers from the public.": "Dana Whitlock"}
+
+
+def test_a_quote_closing_a_reported_clause_speaks_with_the_clauses_speaker(nlp):
+    """When the quote's own attribution lies in another sentence (the next one's "indicated"), the
+    reported clause around the quote names its speaker; one found in the quote's sentence stays."""
+    from newsclaims.extract.pipeline import _Candidate, _clause_speakers
+
+    text = (
+        'She argued that if the levee fails, "whole streets will be under water by spring." '
+        "Analysts indicated the race was close."
+    )
+    doc = nlp(text)
+    she, analysts = doc[0], next(t for t in doc if t.text == "Analysts")
+    start = text.index("whole")
+    end = text.index('spring."') + len("spring.")
+    clause = _Candidate("indirect", text.index("if the"), end + 1, 1, she, "argued")
+    elsewhere = _Candidate("direct", start, end, 1, analysts, "indicated")
+    levee = next(t for t in doc if t.text == "levee")  # any word of the quote's own sentence
+    own = _Candidate("direct", start, end, 1, levee, "said")
+    _clause_speakers(text, [elsewhere, own], [clause])
+    assert (elsewhere.speaker_tok, elsewhere.cue) == (she, "argued")
+    assert (own.speaker_tok, own.cue) == (levee, "said")

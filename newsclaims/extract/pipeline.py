@@ -75,19 +75,43 @@ def _ends_clause(text: str, d: _Candidate, indirect: list[_Candidate]) -> bool:
     it is part of that clause (the speaker's words in part), not a quotation on its own. So is
     one opening a clause that goes on after it ('emphasized that "GM remains open for business"
     during the bankruptcy period, continuing to sell …')."""
+    return _host_clause(text, d, indirect) is not None
+
+
+def _host_clause(text: str, d: _Candidate, indirect: list[_Candidate]) -> _Candidate | None:
+    """The reported clause a one-sentence quote is part of (see ``_ends_clause``), if any."""
     inner = text[d.start : d.end].rstrip(" .!?")
     if any(mark in inner for mark in SENTENCE_BREAKS):
-        return False
-    return any(
-        c.paragraph == d.paragraph
-        and c.start <= d.start
-        and d.end <= c.end + 2
-        and (
-            len(re.findall(r"\w+", text[c.start : d.start])) >= CLAUSE_MIN_WORDS
-            or len(re.findall(r"\w+", text[d.end : c.end])) >= CLAUSE_MIN_WORDS
-        )
-        for c in indirect
+        return None
+    return next(
+        (
+            c
+            for c in indirect
+            if c.paragraph == d.paragraph
+            and c.start <= d.start
+            and d.end <= c.end + 2
+            and (
+                len(re.findall(r"\w+", text[c.start : d.start])) >= CLAUSE_MIN_WORDS
+                or len(re.findall(r"\w+", text[d.end : c.end])) >= CLAUSE_MIN_WORDS
+            )
+        ),
+        None,
     )
+
+
+def _clause_speakers(text: str, direct: list[_Candidate], indirect: list[_Candidate]) -> None:
+    """'He argued that if Trump wins re-election, "these hellish events will continue …"': a quote
+    that is part of a reported clause speaks with the clause's speaker when its own attribution
+    found none in the quote's sentence (here "polls indicated", the next sentence's)."""
+    for d in direct:
+        if d.embedded:
+            continue
+        clause = _host_clause(text, d, indirect)
+        if clause is None or clause.speaker_tok is None:
+            continue
+        own = d.speaker_tok
+        if own is None or not (own.sent.start_char <= d.start < own.sent.end_char):
+            d.speaker_tok, d.cue = clause.speaker_tok, clause.cue
 
 
 def _hosts(outer: _Candidate, inner: _Candidate) -> bool:
@@ -330,6 +354,7 @@ def extract(doc: Doc, *, rules: Rules | None = None, timings: dict[str, float] |
     direct.sort(key=lambda c: c.start)
     taken = {f.quote for f in said}
     fragments = [f for f in fragments if f not in taken]
+    _clause_speakers(text, direct, indirect)
     cands = _dedup(text, direct, indirect)
     _resolve_speakers(index, cands, quoted)
     cands = [c for c in cands if c.kind == "direct" or c.speaker is not None or _nameless(c, rules)]
