@@ -659,3 +659,17 @@ def test_speakers_participle_hung_on_the_reported_clause_speaks_for_the_reporter
         '"costs the port $5 million a year," further saying, "Beyond that, it slows every shipment."'
     )
     assert ("Beyond that, it slows every shipment.", "Dara Sokhom") in _speakers(nlp, body)
+
+
+def test_speakers_object_of_a_coordinated_verb_does_not_vote_on_gender(nlp) -> None:
+    """ "Ferreira sent his sister letters and begged her to visit her parents": "her" is the
+    sister, an object of a verb coordinated with Ferreira's; it must not make Ferreira a woman, so
+    "He told her" still finds him."""
+    body = (
+        "The man, identified as Tomas Ferreira, 34, was released last week. Ferreira sent his sister "
+        'letters from prison and begged her to visit her parents. He told her once: "If you cannot '
+        'come in spring, write to me before the harvest."'
+    )
+    assert ("If you cannot come in spring, write to me before the harvest.", "Tomas Ferreira") in _speakers(
+        nlp, body
+    )

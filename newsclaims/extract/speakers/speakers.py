@@ -468,8 +468,12 @@ class SpeakerResolver:
                 is_subject = head.dep_ in SUBJECT_DEPS or (
                     head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
                 )
-                # "Lopez joined him on stage": an object of the subject's own verb is someone else.
-                co_argument = tok.dep_ in VERB_OBJECT_DEPS and tok.head.i == head.head.i
+                # "Lopez joined him on stage": an object of the subject's own verb is someone else,
+                # and so is one of a verb coordinated with it ("Amman sent … and advised her …").
+                verb = tok.head
+                while verb.dep_ == "conj" and verb.head.i != verb.i and verb.i != head.head.i:
+                    verb = verb.head
+                co_argument = tok.dep_ in VERB_OBJECT_DEPS and verb.i == head.head.i
                 if (
                     is_subject
                     and not co_argument
