@@ -673,3 +673,13 @@ def test_speakers_object_of_a_coordinated_verb_does_not_vote_on_gender(nlp) -> N
     assert ("If you cannot come in spring, write to me before the harvest.", "Tomas Ferreira") in _speakers(
         nlp, body
     )
+
+
+def test_speakers_label_with_an_abbreviated_title_after_another_colon(nlp) -> None:
+    """An e-mail label whose title holds an abbreviation ("Asst.") and that follows the colon of
+    the line introducing the exchange (lines joined by the reader) is still a label."""
+    body = (
+        "The exchange was entered in the record: :Deputy Asst. to the Labour Minister Ana Lim: "
+        '"We will not sign it before the audit is finished."'
+    )
+    assert ("We will not sign it before the audit is finished.", "Ana Lim") in _speakers(nlp, body)

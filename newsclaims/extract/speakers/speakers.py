@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 
 from spacy.symbols import PRON
 from spacy.tokens import Doc, Token
@@ -134,14 +134,32 @@ def _reports_own_content(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" for c in verb.children)
 
 
-def _before_region(text: str, quote: DirectQuote, prev_close: int) -> tuple[int, int]:
+def _before_region(
+    text: str, quote: DirectQuote, prev_close: int, abbreviations: Set[str] = frozenset()
+) -> tuple[int, int]:
     hi = quote.open
     lo = max(quote.paragraph_start, prev_close + 1)
     for i in range(hi - 1, lo - 1, -1):
-        # a full stop inside a word ('UOL.com.br', 'U.S') ends no sentence
-        if text[i] in SENTENCE_END and (i + 1 >= hi or not text[i + 1].isalnum()):
+        # a full stop inside a word ('UOL.com.br', 'U.S') ends no sentence, nor one closing a
+        # title's abbreviation (':Special Asst. to the Secretary … Bill Bodie: "…"')
+        if (
+            text[i] in SENTENCE_END
+            and (i + 1 >= hi or not text[i + 1].isalnum())
+            and not _closes_abbreviation(text, i, abbreviations)
+        ):
             return i + 1, hi
     return lo, hi
+
+
+def _closes_abbreviation(text: str, i: int, abbreviations: Set[str]) -> bool:
+    """``text[i]`` is the full stop of a capitalised abbreviation of a rank or title ("Asst.")."""
+    if text[i] != ".":
+        return False
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return word[:1].isupper() and word.lower() in abbreviations
 
 
 def find_attribution(
@@ -156,7 +174,7 @@ def find_attribution(
     later = [q.open for q in quotes if q.open > quote.open]
     earlier = [q.close for q in quotes if q.close is not None and q.close < quote.open]
     after = _after_region(text, quote, min(later, default=len(text)))
-    before = _before_region(text, quote, max(earlier, default=-1))
+    before = _before_region(text, quote, max(earlier, default=-1), rules.rank_abbreviations.keys())
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.paragraph_end) for q in quotes]
     if quote.embedded:  # 'he stated the principle that "We build where we sell" applied …'
         governing = _governing_report(doc, quote, quoted, rules)
@@ -225,7 +243,9 @@ def _introducing_clause(
     if not toks:
         return None
     last = toks[-1]
-    if written.endswith(":") and _is_label(toks, rules):
+    # a label starts its line, or follows another colon ('… Congressional Record: :Special Asst. …:')
+    line = [t for t in toks if t.idx > lo + max(written.rfind("\n"), written[:-1].rfind(":"))]
+    if written.endswith(":") and line and _is_label(line, rules):
         return last, last  # a label: "Secretary of the Air Force James Roche:"
     heads = [  # the region's own clause: its verb whose head lies outside it (or is none)
         t
