@@ -86,8 +86,9 @@ def test_speaker_errors_are_listed_on_request(real_report):
 # A little under what the current rules score on the dev set (README has the first untouched score).
 # Lowered at stop 21, when 24 new articles joined the dev set (they score below the first 46).
 # Raised at stop 23 (94 articles, after five rules); people to 0.87: the 24 new ones score 0.79-0.84.
-REAL_FLOORS = {"quotes": 0.90, "end_to_end": 0.82, "people": 0.87, "organisations": 0.67, "figures": 0.79}
-REAL_SPEAKER_FLOOR = 0.90
+# Stop 25 (99 articles, seven speaker rules): end-to-end 0.834 and speaker accuracy 0.923 measured.
+REAL_FLOORS = {"quotes": 0.90, "end_to_end": 0.83, "people": 0.87, "organisations": 0.67, "figures": 0.79}
+REAL_SPEAKER_FLOOR = 0.92
 REAL_REPORTED_FLOOR = 0.84  # reported-speech attribution F1
 
 
