@@ -71,10 +71,10 @@ def latest_subject(index: EntityIndex, tok: Token, kind: str) -> Entity | None:
     if index.entity_at(tok) is not None:
         return None
     doc, lemma = tok.doc, tok.lemma_
-    for i in range(tok.i - 1, _previous_sentence_start(tok) - 1, -1):
-        if doc[i].lemma_ == lemma:
-            return None
-    for i in range(tok.i - 1, _previous_sentence_start(tok) - 1, -1):
+    stretch = range(tok.i - 1, _previous_sentence_start(tok) - 1, -1)  # latest first
+    if any(doc[i].lemma_ == lemma for i in stretch):
+        return None
+    for i in stretch:
         entity = index.entity_at(doc[i])
         if entity is None or entity.kind != kind:
             continue

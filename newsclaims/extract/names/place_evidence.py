@@ -73,8 +73,8 @@ def spread_place_evidence(
 
     A one-word name that is the family name of someone the story names in full as a person
     ("Joe Biden", then "His opponent, Biden,") is that person's short form, never spread to: else
-    one "Trump" read as a place (listed beside "Wisconsin") made every weak "Trump" and, through
-    "neither Trump nor Biden", every weak "Biden" of the story a place.
+    one "Trump" read as a place made every weak "Trump" of a campaign roundup a place and, through
+    "neither Trump nor Biden", every weak "Biden" too.
     """
     surnames = {
         c.words[-1]
