@@ -305,6 +305,11 @@ def test_speakers_bare_office_does_not_name_its_deputy(nlp) -> None:
             "the second hearing was more orderly than the first",
             id="observers-noted",
         ),
+        pytest.param(
+            "The convoy was hit at dawn. The entire escort were conscripts, the army said.",
+            "The entire escort were conscripts",
+            id="the-army-said",
+        ),
     ],
 )
 def test_speakers_nameless_speaker_gives_no_entity(nlp, body: str, quote: str) -> None:
