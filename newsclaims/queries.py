@@ -7,8 +7,9 @@ reads the tables and views ``store`` creates; ``publish`` puts them into ``metad
 from __future__ import annotations
 
 # The search query ranks every match but joins and renders only the best ones: with a word that
-# matches 17,765 of 1.5 million quotes it took 290 ms a page (a thousand rows of HTML), a tenth of
-# a serving process's time under load (bench/serve_load.py). The quotes table's own search pages.
+# matches 17,765 of 1.5 million quotes it took 214-304 ms a page (a thousand rows of HTML), 68-76 ms
+# now; the search requests of bench/serve_load.py 58 ms on average, 24 ms now. The quotes table's
+# own search pages through every match.
 SEARCH_BEST = 100
 
 # Canned queries: name -> (title, description, SQL). Named :parameters become form fields.

@@ -12,6 +12,10 @@ def _people(nlp, text: str) -> dict[str, int]:
     return {p.name: p.mentions for p in extract(nlp(text)).people}
 
 
+def _speakers(nlp, text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker.name if q.speaker else None for q in extract(nlp(text)).quotes}
+
+
 def test_a_surname_listed_beside_a_place_stays_the_person(nlp):
     text = "Governor Maria Ostrander toured Ohio on Monday. Crowds in Ohio and Ostrander waited in the rain."
     assert _people(nlp, text) == {"Maria Ostrander": 2}
@@ -23,14 +27,14 @@ def test_the_surname_in_apposition_after_a_place_reading_speaks(nlp):
         "asked for federal help, an aide said. His rival, Ostrander, in a letter to donors, accused "
         'the state of "leaving farmers to drown in paperwork."'
     )
-    quotes = {q.text: q.speaker.name if q.speaker else None for q in extract(nlp(text)).quotes}
+    quotes = _speakers(nlp, text)
     assert quotes == {"leaving farmers to drown in paperwork.": "Maria Ostrander"}
     assert _people(nlp, text) == {"Maria Ostrander": 3}
 
 
 def test_a_quoted_clause_completing_accused_of_is_the_accusers(nlp):
     text = 'Senator Dana Whitlock accused the ministry of "hiding the real numbers from the public."'
-    quotes = {q.text: q.speaker.name if q.speaker else None for q in extract(nlp(text)).quotes}
+    quotes = _speakers(nlp, text)
     assert quotes == {"hiding the real numbers from the public.": "Dana Whitlock"}
 
 

@@ -47,7 +47,7 @@ def candidate_starts(text: str, patterns: FigurePatterns) -> list[int]:
     word (a maximal run of word characters) that is a number word, an article ("a year") or a
     fraction word, in any case.
 
-    The same offsets as ``(?<![\\d.,])\\d|\b(?:one|two|…)\b`` under IGNORECASE: the words are
+    The same offsets as ``(?<![\\d.,])\\d|\\b(?:one|two|…)\\b`` under IGNORECASE: the words are
     letters only, so a match is exactly a whole word. That regex tried its alternation at every
     character and was a quarter of figure time; these two scans skip ahead.
     """

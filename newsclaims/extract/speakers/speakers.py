@@ -581,10 +581,7 @@ class SpeakerResolver:
         definite role noun whose role no person of the story is written with stands for the person
         last named as a subject nearby (``latest_subject``), unless that person's own title holds
         the noun."""
-        definite = any(
-            c.dep_ == "det" and c.lower_ in self.rules.demonstrative_determiners for c in tok.children
-        )
-        if tok.lower_ not in self.rules.role_nouns or tok.tag_ in PLURAL_TAGS or not definite:
+        if tok.lower_ not in self.rules.role_nouns or tok.tag_ in PLURAL_TAGS or not self._definite(tok):
             return None
         person = latest_subject(self.index, tok, "person")
         if person is None or tok.lower_ in title_words(person, self.rules):
@@ -617,12 +614,14 @@ class SpeakerResolver:
             return None  # "the victims told police …": a group, never one person of the story
         window = doc[max(tok.i - 4, 0) : tok.i + 4].text.lower()
         age = tok.lower_ in self.rules.age_words and "-year-old" in window
-        noun = tok.lemma_.lower() in self.rules.person_nouns and any(
-            c.dep_ == "det" and c.lower_ in self.rules.demonstrative_determiners for c in tok.children
-        )
+        noun = tok.lemma_.lower() in self.rules.person_nouns and self._definite(tok)
         if not (age or noun):
             return None
         return self._pronoun(tok, self.rules.gender_cues.get(tok.lemma_.lower()) or "")
+
+    def _definite(self, tok: Token) -> bool:
+        """ "the woman", "this official": a noun with a definite or demonstrative determiner."""
+        return any(c.dep_ == "det" and c.lower_ in self.rules.demonstrative_determiners for c in tok.children)
 
     def _named(self, tok: Token) -> Entity | None:
         """A name at the head word, in apposition to it, or compounded/possessed with it."""
